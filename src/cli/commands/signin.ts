@@ -1,0 +1,86 @@
+import type { SignInRequest } from '../../core/plex-client';
+import { parseCommandArgs } from '../args';
+import { usageError } from '../cli-error';
+import { clientFor, type CliIo } from '../context';
+import { plexFailure } from '../plex-failure';
+import { canPrompt, promptHidden, promptVisible, readStdin } from '../terminal';
+
+export const SIGNIN_HELP = `Usage: plex-signin signin --login <email|username> [options]
+
+Signs in to plex.tv and prints the token alone on stdout, so TOKEN=$(plex-signin signin ...) works.
+
+Options:
+  --login <email|username>  the Plex account
+  --password-stdin          read the password from stdin (else you are asked, with echo off)
+  --code <code>             the 6-digit verification code, or a backup code
+  --no-remember             ask for a short-lived token instead of a 14-day one
+  --json                    print the account and its authToken as JSON
+  --api-url <url>           the API base URL (default PLEX_API_URL, else https://plex.tv/api/v2)
+  --timeout <seconds>       time limit for each request (default 30)
+  --debug                   print each HTTP exchange (never secrets) and stack traces
+`;
+
+const OPTIONS = {
+  login: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  code: { type: 'string' },
+  'no-remember': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+const CODE = /^[A-Za-z0-9-]{6,64}$/;
+
+/** Spaces people type inside a code ("123 456") are dropped; the rest must look like a code. */
+export function normaliseCode(raw: string): string {
+  const code = raw.replace(/\s+/g, '');
+  if (!CODE.test(code)) {
+    throw usageError('A verification code is 6 digits or a backup code of letters and digits; check it and try again.');
+  }
+  return code;
+}
+
+export async function signin(args: string[], io: CliIo): Promise<number> {
+  const values = parseCommandArgs('signin', args, OPTIONS);
+  if (values.help) {
+    io.out(SIGNIN_HELP);
+    return 0;
+  }
+  const login = values.login?.trim();
+  if (!login) throw usageError('Say which account to sign in with --login <email or username>.');
+  if (login.length > 255) throw usageError('That login is too long for a Plex email or username; check it.');
+  let code = values.code === undefined ? undefined : normaliseCode(values.code);
+  const client = clientFor(values, io);
+
+  const password = await readPassword(Boolean(values['password-stdin']));
+  const request = (verificationCode?: string): SignInRequest => ({
+    login,
+    password,
+    rememberMe: !values['no-remember'],
+    ...(verificationCode ? { verificationCode } : {}),
+  });
+
+  let result = await client.signIn(request(code), { signal: io.signal });
+  if (!result.ok && result.error.kind === 'verification-required' && code === undefined && canPrompt()) {
+    code = normaliseCode(await promptVisible('Verification code (or backup code): '));
+    result = await client.signIn(request(code), { signal: io.signal });
+  }
+  if (!result.ok) throw plexFailure(result.error);
+
+  const { account, token } = result.value;
+  io.out(values.json ? `${JSON.stringify({ ...account, authToken: token }, null, 2)}\n` : `${token}\n`);
+  return 0;
+}
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin) {
+    const password = await readStdin();
+    if (!password) throw usageError('--password-stdin read an empty password; pipe the password into the command.');
+    return password;
+  }
+  if (!canPrompt()) {
+    throw usageError('No password given; pipe it in with --password-stdin, or run in a terminal to be asked for it.');
+  }
+  const password = await promptHidden('Plex password: ');
+  if (!password) throw usageError('The password was empty; run the command again and type it.');
+  return password;
+}

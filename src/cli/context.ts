@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { resolveApiUrl } from '../core/api-url';
+import { describeThisComputer } from '../core/client-info';
+import { loadOrCreateClientIdentifier } from '../core/client-identifier';
+import { userConfigDir } from '../core/config-dir';
+import { createPlexClient, type PlexClient } from '../core/plex-client';
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../shared/product';
+import { CliError, usageError } from './cli-error';
+import { parseTimeout } from './args';
+import { EXIT } from './exit-codes';
+
+/** What plex.tv's Authorized Devices list shows for the CLI. */
+export const CLI_PRODUCT = `${PRODUCT_NAME} CLI`;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
+  signal: AbortSignal;
+}
+
+export interface CommonValues {
+  'api-url'?: string | undefined;
+  timeout?: string | undefined;
+  debug?: boolean | undefined;
+}
+
+/** The Plex client for a command: its API URL, timeout and this install's identifier. */
+export function clientFor(values: CommonValues, io: CliIo): PlexClient {
+  let apiUrl: string;
+  try {
+    apiUrl = resolveApiUrl(values['api-url'], io.env);
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  const timeoutMs = parseTimeout(values.timeout);
+  const file = path.join(userConfigDir('plex-signin', io.env), 'client-identifier');
+  let clientIdentifier: string;
+  try {
+    clientIdentifier = loadOrCreateClientIdentifier(file);
+  } catch {
+    throw new CliError(
+      `Could not read or create this computer's Plex client identifier in ${path.dirname(file)}; check that folder's permissions.`,
+      EXIT.internal,
+    );
+  }
+  return createPlexClient({
+    apiUrl,
+    client: describeThisComputer(CLI_PRODUCT, PRODUCT_VERSION, clientIdentifier),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(values.debug ? { log: (line: string) => io.err(`debug: ${line}\n`) } : {}),
+  });
+}

@@ -1,0 +1,12 @@
+import type { PlexErrorInfo } from '../shared/plex-error';
+import { CliError } from './cli-error';
+import { exitCodeFor } from './exit-codes';
+
+/** A plex.tv failure as the CLI reports it, with wording fit for a terminal. */
+export function plexFailure(error: PlexErrorInfo): CliError {
+  const message =
+    error.kind === 'verification-required'
+      ? 'This account uses two-step verification; run again with --code and the 6-digit code from your authenticator app or a backup code.'
+      : error.message;
+  return new CliError(message, exitCodeFor(error.kind));
+}

@@ -1,0 +1,74 @@
+import { CliError } from './cli-error';
+import { EXIT } from './exit-codes';
+
+// Reading secrets and answers from the person at the terminal, or from a pipe.
+
+/** Whether we can ask the person at the terminal. */
+export function canPrompt(stdin: NodeJS.ReadStream = process.stdin): boolean {
+  return Boolean(stdin.isTTY);
+}
+
+/** Reads all of stdin and drops one trailing line break (what `echo` and files add). */
+export async function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** Asks a question on stderr and reads the answer with echo off (for passwords). */
+export function promptHidden(question: string): Promise<string> {
+  return prompt(question, false);
+}
+
+/** Asks a question on stderr and reads a visible answer. */
+export function promptVisible(question: string): Promise<string> {
+  return prompt(question, true);
+}
+
+function prompt(question: string, echo: boolean): Promise<string> {
+  const stdin = process.stdin;
+  const stderr = process.stderr;
+  stderr.write(question);
+  // Raw mode lets us read key by key without the terminal echoing them.
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  let value = '';
+  return new Promise((resolve, reject) => {
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003' || (ch === '\u0004' && value === '')) {
+          // Ctrl-C, or Ctrl-D on an empty line: the person gave up.
+          finish();
+          reject(new CliError('Cancelled at the prompt; nothing was sent to plex.tv.', EXIT.interrupted));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') {
+          if (value) {
+            value = Array.from(value).slice(0, -1).join('');
+            if (echo) stderr.write('\b \b');
+          }
+        } else if (ch === '\u0015') {
+          value = ''; // Ctrl-U clears the line, as in a shell.
+        } else if (ch >= ' ') {
+          value += ch;
+          if (echo) stderr.write(ch);
+        }
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

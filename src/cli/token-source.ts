@@ -1,0 +1,15 @@
+import { usageError } from './cli-error';
+import { readStdin } from './terminal';
+
+/** The token a command acts on: from stdin with --token-stdin, else from PLEX_TOKEN. */
+export async function readToken(fromStdin: boolean, env: NodeJS.ProcessEnv): Promise<string> {
+  const token = (fromStdin ? await readStdin() : (env.PLEX_TOKEN ?? '')).trim();
+  if (!token) {
+    throw usageError(
+      fromStdin
+        ? '--token-stdin read nothing; pipe the token into the command.'
+        : 'No token given; set PLEX_TOKEN or pipe the token in with --token-stdin.',
+    );
+  }
+  return token;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccount } from './account-schema';
+
+// Values are obviously fake; no real account or token appears in this repository.
+const required = {
+  id: 42,
+  uuid: 'a1b2c3d4',
+  username: 'sample',
+  title: 'Sample User',
+  friendlyName: 'Sample',
+  email: 'sample@example.com',
+  authToken: 'test-token-not-real-1',
+  joinedAt: 1_500_000_000,
+  hasPassword: true,
+  twoFactorEnabled: false,
+};
+
+describe('parseAccount', () => {
+  it('accepts a body with only the always-present fields', () => {
+    const parsed = parseAccount(required);
+    expect(parsed?.token).toBe('test-token-not-real-1');
+    expect(parsed?.account).toEqual({
+      id: 42,
+      uuid: 'a1b2c3d4',
+      username: 'sample',
+      title: 'Sample User',
+      email: 'sample@example.com',
+      thumb: null,
+      joinedAt: '2017-07-14T02:40:00.000Z',
+      hasPassword: true,
+      twoFactorEnabled: false,
+      hasPlexPass: false,
+      rememberExpiresAt: null,
+    });
+  });
+
+  it.each(Object.keys(required))('rejects a body without the required field %s', (field) => {
+    const body: Record<string, unknown> = { ...required };
+    delete body[field];
+    expect(parseAccount(body)).toBeNull();
+  });
+
+  it('rejects wrong types in required fields and non-objects', () => {
+    expect(parseAccount({ ...required, id: '42' })).toBeNull();
+    expect(parseAccount({ ...required, id: 4.2 })).toBeNull();
+    expect(parseAccount({ ...required, authToken: '' })).toBeNull();
+    expect(parseAccount('<html>proxy</html>')).toBeNull();
+    expect(parseAccount(null)).toBeNull();
+    expect(parseAccount([required])).toBeNull();
+  });
+
+  it('ignores unknown fields and tolerates odd shapes of optional ones', () => {
+    const parsed = parseAccount({
+      ...required,
+      somethingNew: { nested: true },
+      thumb: 17,
+      roles: 'plexpass',
+      subscription: null,
+      rememberExpiresAt: 'soon',
+    });
+    expect(parsed?.account.thumb).toBeNull();
+    expect(parsed?.account.hasPlexPass).toBe(false);
+    expect(parsed?.account.rememberExpiresAt).toBeNull();
+  });
+
+  it('reads Plex Pass from the subscription or the plexpass role', () => {
+    expect(parseAccount({ ...required, subscription: { active: true } })?.account.hasPlexPass).toBe(true);
+    expect(parseAccount({ ...required, roles: ['plexpass'] })?.account.hasPlexPass).toBe(true);
+    expect(parseAccount({ ...required, subscription: { active: false }, roles: [] })?.account.hasPlexPass).toBe(false);
+  });
+
+  it('keeps the avatar and the remember expiry when given', () => {
+    const parsed = parseAccount({
+      ...required,
+      thumb: 'https://plex.tv/users/x/avatar',
+      rememberExpiresAt: 1_600_000_000,
+    });
+    expect(parsed?.account.thumb).toBe('https://plex.tv/users/x/avatar');
+    expect(parsed?.account.rememberExpiresAt).toBe('2020-09-13T12:26:40.000Z');
+  });
+
+  it('falls back to the friendly name when the title is empty', () => {
+    expect(parseAccount({ ...required, title: '' })?.account.title).toBe('Sample');
+  });
+});

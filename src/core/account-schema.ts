@@ -1,0 +1,58 @@
+import * as z from 'zod/mini';
+import type { PlexAccount } from '../shared/account';
+
+// plex.tv's UserPlexAccount (plex-api.md §3). Only the fields the current spec marks as
+// always present are required; the rest are optional, and a usually-present field in
+// an odd shape is dropped rather than failing the sign-in. Unknown fields are ignored.
+
+/** An optional field that never fails the parse: a wrong shape reads as absent. */
+const tolerant = <T extends z.ZodMiniType>(schema: T) => z.optional(z.catch(z.nullable(schema), null));
+
+const accountSchema = z.object({
+  id: z.int(),
+  uuid: z.string(),
+  username: z.string(),
+  title: z.string(),
+  friendlyName: z.string(),
+  email: z.string(),
+  authToken: z.string().check(z.minLength(1)),
+  joinedAt: z.number(),
+  hasPassword: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  thumb: tolerant(z.string()),
+  rememberExpiresAt: tolerant(z.number()),
+  roles: tolerant(z.array(z.string())),
+  subscription: tolerant(z.object({ active: tolerant(z.boolean()) })),
+});
+
+export interface ParsedAccount {
+  account: PlexAccount;
+  token: string;
+}
+
+/** Parses a sign-in or `GET /user` body; null when it is not a usable account. */
+export function parseAccount(body: unknown): ParsedAccount | null {
+  const parsed = accountSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const a = parsed.data;
+  return {
+    token: a.authToken,
+    account: {
+      id: a.id,
+      uuid: a.uuid,
+      username: a.username,
+      title: a.title || a.friendlyName || a.username,
+      email: a.email,
+      thumb: a.thumb ?? null,
+      joinedAt: epochToIso(a.joinedAt),
+      hasPassword: a.hasPassword,
+      twoFactorEnabled: a.twoFactorEnabled,
+      hasPlexPass: a.subscription?.active === true || (a.roles ?? []).includes('plexpass'),
+      rememberExpiresAt: a.rememberExpiresAt == null ? null : epochToIso(a.rememberExpiresAt),
+    },
+  };
+}
+
+function epochToIso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}

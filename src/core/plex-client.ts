@@ -1,0 +1,188 @@
+import axios, { type AxiosRequestConfig } from 'axios';
+import type { PlexAccount } from '../shared/account';
+import type { PlexResult } from '../shared/plex-error';
+import { parseAccount } from './account-schema';
+import { serviceHost } from './api-url';
+import { type CallKind, classifyStatus, errorInfo, isNetworkFailure, type MessageContext } from './classify';
+import { type ClientInfo, plexHeaders } from './client-info';
+import { parseRetryAfter } from './retry-after';
+import { sleep } from './sleep';
+
+// The plex.tv client shared by the CLI and the desktop app. Every method resolves to a
+// PlexResult and never throws for anything plex.tv or the network does; no error it
+// returns carries a request's body, headers or config, so secrets cannot leak through it.
+
+export interface PlexClientOptions {
+  /** Base URL of the API, e.g. https://plex.tv/api/v2 (see resolveApiUrl). */
+  apiUrl: string;
+  client: ClientInfo;
+  /** Time limit for each HTTP request, in milliseconds. */
+  timeoutMs?: number;
+  /** Retries of 429 and 503 answers (other answers are never retried). */
+  maxRetries?: number;
+  /** Longest Retry-After we wait for; beyond it we give up and report the wait. */
+  maxRetryWaitSeconds?: number;
+  /** Wait before a retry when the answer gave no Retry-After. */
+  defaultRetryWaitMs?: number;
+  /** Axios transport overrides: the desktop app passes Electron's net.fetch here. */
+  transport?: Pick<AxiosRequestConfig, 'adapter' | 'env'>;
+  /** Receives one line per HTTP exchange (method, path, status, time); never secrets. */
+  log?: (line: string) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface SignInRequest {
+  login: string;
+  password: string;
+  /** A 6-digit code or a longer backup code, when plex.tv asked for one. */
+  verificationCode?: string;
+  /** Ask for a long-lived (14-day, renewable) token. */
+  rememberMe: boolean;
+}
+
+export interface SignedIn {
+  account: PlexAccount;
+  token: string;
+}
+
+export interface PlexClient {
+  readonly apiUrl: string;
+  /** `POST /users/signin`: one request, whose answer already holds the account. */
+  signIn(request: SignInRequest, options?: CallOptions): Promise<PlexResult<SignedIn>>;
+  /** `GET /user`: the account a token belongs to; 401 means the token is dead. */
+  getAccount(token: string, options?: CallOptions): Promise<PlexResult<SignedIn>>;
+  /** `DELETE /users/signout`: revokes the token on plex.tv. */
+  signOut(token: string, options?: CallOptions): Promise<PlexResult<void>>;
+}
+
+interface Exchange {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  call: CallKind;
+  token?: string;
+  form?: Record<string, string>;
+  signal: AbortSignal | undefined;
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const RETRYABLE = new Set([429, 503]);
+
+export function createPlexClient(options: PlexClientOptions): PlexClient {
+  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const maxRetryWaitSeconds = options.maxRetryWaitSeconds ?? 10;
+  const defaultRetryWaitMs = options.defaultRetryWaitMs ?? 1_000;
+  const headers = plexHeaders(options.client);
+  const ctx: MessageContext = { host: serviceHost(apiUrl), timeoutSeconds: Math.round(timeoutMs / 1000) };
+  const http = axios.create({
+    baseURL: apiUrl,
+    // We read statuses and bodies ourselves: axios must neither throw on a status nor
+    // guess at JSON (a proxy's HTML page must be reported, not half-parsed).
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxRedirects: 0,
+    ...options.transport,
+  });
+
+  async function once(x: Exchange): Promise<PlexResult<Answer & { retryAfterSeconds?: number }>> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = x.signal ? AbortSignal.any([x.signal, timeout]) : timeout;
+    const started = Date.now();
+    try {
+      const res = await http.request<string>({
+        method: x.method,
+        url: x.path,
+        headers: {
+          ...headers,
+          ...(x.token === undefined ? {} : { 'X-Plex-Token': x.token }),
+          ...(x.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        data: x.form ? new URLSearchParams(x.form).toString() : undefined,
+        signal,
+      });
+      options.log?.(`${x.method} ${x.path} -> ${res.status} in ${Date.now() - started} ms`);
+      const retryAfterSeconds = parseRetryAfter(res.headers['retry-after']);
+      const answer = { status: res.status, body: parseJson(res.data) };
+      return { ok: true, value: retryAfterSeconds === undefined ? answer : { ...answer, retryAfterSeconds } };
+    } catch (error) {
+      // The error is dropped here on purpose: axios errors carry the request config,
+      // and with it the password or token.
+      const kind = x.signal?.aborted
+        ? 'cancelled'
+        : timeout.aborted
+          ? 'timeout'
+          : isNetworkFailure(error)
+            ? 'network'
+            : 'unexpected-response';
+      options.log?.(`${x.method} ${x.path} -> ${kind} after ${Date.now() - started} ms`);
+      return { ok: false, error: errorInfo(kind, ctx) };
+    }
+  }
+
+  /** Sends an exchange, retrying 429 and 503 as the retry rules allow. */
+  async function send(x: Exchange): Promise<PlexResult<Answer>> {
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await once(x);
+      if (!result.ok) return result;
+      const { status, body, retryAfterSeconds } = result.value;
+      if (status >= 200 && status < 300) return { ok: true, value: { status, body } };
+
+      const waitMs = retryAfterSeconds === undefined ? defaultRetryWaitMs : retryAfterSeconds * 1000;
+      const mayRetry = RETRYABLE.has(status) && attempt < maxRetries && waitMs <= maxRetryWaitSeconds * 1000;
+      if (!mayRetry) return { ok: false, error: classifyStatus(x.call, status, body, retryAfterSeconds, ctx) };
+      if (!(await sleep(waitMs, x.signal))) return { ok: false, error: errorInfo('cancelled', ctx) };
+    }
+  }
+
+  async function account(x: Exchange): Promise<PlexResult<SignedIn>> {
+    const result = await send(x);
+    if (!result.ok) return result;
+    const parsed = parseAccount(result.value.body);
+    if (!parsed) return { ok: false, error: errorInfo('unexpected-response', ctx, { status: result.value.status }) };
+    return { ok: true, value: parsed };
+  }
+
+  return {
+    apiUrl,
+    signIn(request, opts = {}) {
+      const form: Record<string, string> = {
+        login: request.login,
+        password: request.password,
+        rememberMe: String(request.rememberMe),
+      };
+      if (request.verificationCode) form.verificationCode = request.verificationCode;
+      return account({ method: 'POST', path: '/users/signin', call: 'signin', form, signal: opts.signal });
+    },
+    getAccount(token, opts = {}) {
+      return account({ method: 'GET', path: '/user', call: 'token', token, signal: opts.signal });
+    },
+    async signOut(token, opts = {}) {
+      const result = await send({
+        method: 'DELETE',
+        path: '/users/signout',
+        call: 'token',
+        token,
+        signal: opts.signal,
+      });
+      return result.ok ? { ok: true, value: undefined } : result;
+    },
+  };
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
