@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/fake-plex/**/*.test.ts'],
+    globalSetup: ['test/support/build-cli.ts'],
     fileParallelism: !externalFake,
     testTimeout: 20_000,
     hookTimeout: 20_000,
