@@ -15,6 +15,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/fake-plex/**/*.test.ts'],
     globalSetup: ['test/support/build-cli.ts'],
     fileParallelism: !externalFake,
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
