@@ -27,7 +27,12 @@ function timeOnce(name: Name): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [...candidates[name]], {
-      env: { PATH: process.env.PATH ?? '', XDG_CONFIG_HOME: configHome, PLEX_API_URL: fake.apiUrl },
+      env: {
+        PATH: process.env.PATH ?? '',
+        XDG_CONFIG_HOME: configHome,
+        XDG_CACHE_HOME: configHome,
+        PLEX_API_URL: fake.apiUrl,
+      },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';

@@ -9,12 +9,15 @@ export function canPrompt(stdin: NodeJS.ReadStream = process.stdin): boolean {
 }
 
 /** Reads all of stdin and drops one trailing line break (what `echo` and files add). */
-export async function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
+export function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  // Plain events rather than `for await`: the async iterator machinery costs a few ms of
+  // start-up on every scripted sign-in.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stdin.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    stdin.once('error', reject);
+    stdin.once('end', () => resolve(Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')));
+  });
 }
 
 /** Asks a question on stderr and reads the answer with echo off (for passwords). */

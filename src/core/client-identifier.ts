@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,7 +11,8 @@ export function loadOrCreateClientIdentifier(file: string): string {
   const existing = readIdentifier(file);
   if (existing) return existing;
 
-  const id = randomUUID();
+  // The global Web Crypto loads node:crypto only when an identifier is first made.
+  const id = globalThis.crypto.randomUUID();
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written to a temporary file then renamed, so a crash never leaves half an identifier.
   const tmp = `${file}.${process.pid}.tmp`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userConfigDir } from './config-dir';
+import { userCacheDir, userConfigDir } from './config-dir';
 
 describe('userConfigDir', () => {
   it('follows XDG on Linux and ignores a relative XDG_CONFIG_HOME', () => {
@@ -14,5 +14,14 @@ describe('userConfigDir', () => {
       'C:\\Users\\u\\AppData\\Roaming\\app',
     );
     expect(userConfigDir('app', {}, 'win32', 'C:\\Users\\u')).toBe('C:\\Users\\u\\AppData\\Roaming\\app');
+  });
+});
+
+describe('userCacheDir', () => {
+  it('follows XDG on Linux and the platform convention elsewhere', () => {
+    expect(userCacheDir('app', { XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u')).toBe('/x/cache/app');
+    expect(userCacheDir('app', {}, 'linux', '/home/u')).toBe('/home/u/.cache/app');
+    expect(userCacheDir('app', {}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/app');
+    expect(userCacheDir('app', { LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\Users\\u')).toBe('C:\\L\\app\\Cache');
   });
 });

@@ -24,7 +24,13 @@ interface Session {
 function atTerminal(args: string[]): Session {
   const command = [process.execPath, CLI_PATH, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const child = spawn('script', ['-qec', command, '/dev/null'], {
-    env: { PATH: process.env.PATH ?? '', TERM: 'dumb', XDG_CONFIG_HOME: freshConfigHome(), PLEX_API_URL: fake.apiUrl },
+    env: {
+      PATH: process.env.PATH ?? '',
+      TERM: 'dumb',
+      XDG_CONFIG_HOME: freshConfigHome(),
+      XDG_CACHE_HOME: freshConfigHome(),
+      PLEX_API_URL: fake.apiUrl,
+    },
   });
   let screen = '';
   const waiters: (() => void)[] = [];

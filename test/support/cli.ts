@@ -5,6 +5,9 @@ import path from 'node:path';
 
 export const CLI_PATH = path.resolve('out/cli/plex-signin.cjs');
 
+/** One V8 code cache folder for this test process, so tests never write into ~/.cache. */
+const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-signin-cache-'));
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -23,7 +26,7 @@ export function runCli(
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...options.env },
+      env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cacheHome, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+// The whole CLI, bundled as text by scripts/build-cli.mjs.
+import source from 'virtual:cli-bundle';
+import { PRODUCT_VERSION } from '../shared/product';
+import { userCacheDir } from '../core/config-dir';
+
+// The CLI's entry point. Compiling its ~150 KB bundle is a large share of a run, so the
+// compiled code is kept in V8's code cache in the user's cache folder and reused on the
+// next run: what Node 22's module.enableCompileCache() does, done by hand for Node 20.
+// Any problem with the cache only costs speed: V8 rejects a stale or foreign cache
+// itself, and the cache is then rewritten.
+
+const filename = path.join(__dirname, 'plex-signin.cjs');
+const cacheFile = path.join(
+  userCacheDir('plex-signin'),
+  `cli-${PRODUCT_VERSION}-${process.version}-${process.arch}.v8cache`,
+);
+
+let cachedData: Buffer | undefined;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+
+const script = new vm.Script(Module.wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
+if (!cachedData || script.cachedDataRejected) {
+  // Written at exit, so the cache also holds the functions this run compiled lazily.
+  process.once('exit', () => {
+    try {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      // A read-only or full disk just means no cache.
+    }
+  });
+}
+
+const wrapper = script.runInThisContext() as (
+  exports: object,
+  require: NodeJS.Require,
+  module: object,
+  filename: string,
+  dirname: string,
+) => void;
+const inner = { exports: {} };
+wrapper.call(inner.exports, inner.exports, Module.createRequire(filename), inner, filename, __dirname);
