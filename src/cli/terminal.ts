@@ -16,7 +16,13 @@ export function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise
     const chunks: Buffer[] = [];
     stdin.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
     stdin.once('error', reject);
-    stdin.once('end', () => resolve(Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')));
+    stdin.once('end', () =>
+      resolve(
+        Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/\r?\n$/, ''),
+      ),
+    );
   });
 }
 
