@@ -39,11 +39,12 @@ export function promptVisible(question: string): Promise<string> {
 function prompt(question: string, echo: boolean): Promise<string> {
   const stdin = process.stdin;
   const stderr = process.stderr;
-  stderr.write(question);
-  // Raw mode lets us read key by key without the terminal echoing them.
+  // Raw mode lets us read key by key without the terminal echoing them. It is switched on
+  // before the question appears, so nothing typed at the prompt can be echoed.
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  stderr.write(question);
   let value = '';
   return new Promise((resolve, reject) => {
     const finish = () => {
