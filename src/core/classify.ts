@@ -11,8 +11,8 @@ export const PLEX_CODES = {
   lockedOut: 1031,
 } as const;
 
-/** Which kind of call this was: a 401 means different things for each. */
-export type CallKind = 'signin' | 'token';
+/** Which kind of call this was: a 401 (or a 404) means different things for each. */
+export type CallKind = 'signin' | 'token' | 'pin';
 
 export interface MessageContext {
   host: string;
@@ -68,6 +68,8 @@ export function classifyStatus(
     }
   }
   if (status === 498) return errorInfo('token-expired', ctx, facts);
+  // An unknown, expired or foreign PIN: plex.tv answers 404/1020 for all three.
+  if (call === 'pin' && status === 404) return errorInfo('pin-expired', ctx, facts);
   const wait = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
   if (status === 429) return errorInfo('rate-limited', ctx, { ...facts, ...wait });
   if (status >= 500 && status <= 599) return errorInfo('unavailable', ctx, { ...facts, ...wait });

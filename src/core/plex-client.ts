@@ -2,6 +2,7 @@ import axios, { type AxiosRequestConfig } from 'axios';
 import type { PlexAccount } from '../shared/account';
 import type { PlexResult } from '../shared/plex-error';
 import { parseAccount } from './account-schema';
+import { parsePin, type PlexPin } from './pin-schema';
 import { serviceHost } from './api-url';
 import { type CallKind, classifyStatus, errorInfo, isNetworkFailure, type MessageContext } from './classify';
 import { type ClientInfo, plexHeaders } from './client-info';
@@ -56,6 +57,13 @@ export interface PlexClient {
   getAccount(token: string, options?: CallOptions): Promise<PlexResult<SignedIn>>;
   /** `DELETE /users/signout`: revokes the token on plex.tv. */
   signOut(token: string, options?: CallOptions): Promise<PlexResult<void>>;
+  /** `POST /pins`: starts a browser (strong) or link-code (short) sign-in. */
+  createPin(options: { strong: boolean }, call?: CallOptions): Promise<PlexResult<PlexPin>>;
+  /**
+   * `GET /pins/{id}`, once and without retries (the caller paces its polling); a 404
+   * means the PIN expired.
+   */
+  checkPin(id: number, options?: CallOptions): Promise<PlexResult<PlexPin>>;
 }
 
 interface Exchange {
@@ -65,6 +73,8 @@ interface Exchange {
   token?: string;
   form?: Record<string, string>;
   signal: AbortSignal | undefined;
+  /** Retries of 429/503 for this call; defaults to the client's maxRetries. */
+  retries?: number;
 }
 
 interface Answer {
@@ -137,7 +147,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       if (status >= 200 && status < 300) return { ok: true, value: { status, body } };
 
       const waitMs = retryAfterSeconds === undefined ? defaultRetryWaitMs : retryAfterSeconds * 1000;
-      const mayRetry = RETRYABLE.has(status) && attempt < maxRetries && waitMs <= maxRetryWaitSeconds * 1000;
+      const mayRetry =
+        RETRYABLE.has(status) && attempt < (x.retries ?? maxRetries) && waitMs <= maxRetryWaitSeconds * 1000;
       if (!mayRetry) return { ok: false, error: classifyStatus(x.call, status, body, retryAfterSeconds, ctx) };
       if (!(await sleep(waitMs, x.signal))) return { ok: false, error: errorInfo('cancelled', ctx) };
     }
@@ -147,6 +158,14 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     const result = await send(x);
     if (!result.ok) return result;
     const parsed = parseAccount(result.value.body);
+    if (!parsed) return { ok: false, error: errorInfo('unexpected-response', ctx, { status: result.value.status }) };
+    return { ok: true, value: parsed };
+  }
+
+  async function pin(x: Exchange): Promise<PlexResult<PlexPin>> {
+    const result = await send(x);
+    if (!result.ok) return result;
+    const parsed = parsePin(result.value.body);
     if (!parsed) return { ok: false, error: errorInfo('unexpected-response', ctx, { status: result.value.status }) };
     return { ok: true, value: parsed };
   }
@@ -174,6 +193,13 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         signal: opts.signal,
       });
       return result.ok ? { ok: true, value: undefined } : result;
+    },
+    createPin({ strong }, opts = {}) {
+      const path = strong ? '/pins?strong=true' : '/pins';
+      return pin({ method: 'POST', path, call: 'pin', signal: opts.signal });
+    },
+    checkPin(id, opts = {}) {
+      return pin({ method: 'GET', path: `/pins/${id}`, call: 'pin', signal: opts.signal, retries: 0 });
     },
   };
 }

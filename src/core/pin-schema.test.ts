@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { browserAuthUrl, parsePin } from './pin-schema';
+
+describe('parsePin', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+
+  it('reads the id, code, expiry and token, ignoring the rest', () => {
+    const pin = parsePin(
+      { id: 7, code: 'ABCD', expiresAt: '2026-01-01T00:15:00Z', expiresIn: 900, authToken: null, qr: 'x', trusted: false },
+      now,
+    );
+    expect(pin).toEqual({ id: 7, code: 'ABCD', expiresAt: '2026-01-01T00:15:00.000Z', authToken: null });
+    expect(parsePin({ id: 7, code: 'ABCD', expiresIn: 900, authToken: 'tok-test' }, now)).toEqual({
+      id: 7,
+      code: 'ABCD',
+      expiresAt: '2026-01-01T00:15:00.000Z',
+      authToken: 'tok-test',
+    });
+  });
+
+  it('refuses a body without an id, a code or any expiry', () => {
+    expect(parsePin({ code: 'ABCD', expiresIn: 900 }, now)).toBeNull();
+    expect(parsePin({ id: 1, expiresIn: 900 }, now)).toBeNull();
+    expect(parsePin({ id: 1, code: 'ABCD' }, now)).toBeNull();
+    expect(parsePin('<html/>', now)).toBeNull();
+  });
+});
+
+describe('browserAuthUrl', () => {
+  it('puts the client identifier, code and product in the fragment, encoded', () => {
+    expect(browserAuthUrl('id-1', 'abc', 'Plex Sign-In')).toBe(
+      'https://app.plex.tv/auth#?clientID=id-1&code=abc&context%5Bdevice%5D%5Bproduct%5D=Plex%20Sign-In',
+    );
+  });
+});

@@ -1,0 +1,105 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { corruptFileName } from '../../src/main/corrupt-file-name';
+import type { ClipboardPort, DocumentStore, Encryptor } from '../../src/main/ports';
+
+// Stand-ins for what Electron provides, for the unit tests and the web-mode e2e bridge.
+// They are real, not mocks: the encryptor really encrypts (so "the token is not on disk in
+// clear" is a real check), the store really writes a JSON file and fails on a corrupt one
+// the way electron-store does.
+
+export interface TestEncryptorOptions {
+  /** false: like safeStorage before the keystore is reachable; encrypt/decrypt throw. */
+  available?: boolean;
+  /** What getSelectedStorageBackend would say; 'basic_text' means no real protection. */
+  backend?: string;
+  /** The keystore's key (32 bytes); the same key across "launches" decrypts what was saved. */
+  key?: Buffer;
+}
+
+export interface TestEncryptor extends Encryptor {
+  readonly key: Buffer;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** AES-256-GCM with a random IV: iv ‖ tag ‖ ciphertext. A wrong key makes decrypt throw. */
+export function createTestEncryptor(options: TestEncryptorOptions = {}): TestEncryptor {
+  const available = options.available ?? true;
+  const backend = options.backend ?? 'test';
+  const key = options.key ?? randomBytes(32);
+  if (key.length !== 32) throw new TypeError('The test encryptor needs a 32-byte key.');
+
+  function ensureAvailable(): void {
+    if (!available) throw new Error('Encryption is not available.');
+  }
+
+  return {
+    key,
+    isAvailable: () => available,
+    backend: () => backend,
+    encrypt(plain) {
+      ensureAvailable();
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(data) {
+      ensureAvailable();
+      if (data.length < IV_BYTES + TAG_BYTES) throw new Error('The data is too short to have been encrypted here.');
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
+      decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+/** A JSON document in `file`: written atomically (temporary file, then rename). */
+export function createJsonFileStore(file: string): DocumentStore {
+  return {
+    read() {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      try {
+        return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+      } catch {
+        // Like electron-store: a message that names the file but does not quote it.
+        throw new SyntaxError(`The config file \`${file}\` is not valid JSON.`);
+      }
+    },
+    write(doc) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      fs.writeFileSync(tmp, `${JSON.stringify(doc, null, '\t')}\n`, { mode: 0o600 });
+      fs.renameSync(tmp, file);
+    },
+    setAside() {
+      if (!fs.existsSync(file)) return null;
+      const aside = corruptFileName(file);
+      fs.renameSync(file, aside);
+      return aside;
+    },
+  };
+}
+
+/** A clipboard in memory. */
+export function createMemoryClipboard(): ClipboardPort {
+  let text = '';
+  return {
+    writeText(t) {
+      text = t;
+    },
+    readText: () => text,
+    clear() {
+      text = '';
+    },
+  };
+}
