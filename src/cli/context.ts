@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { resolveApiUrl } from '../core/api-url';
-import { describeThisComputer } from '../core/client-info';
+import { type ClientInfo, describeThisComputer } from '../core/client-info';
 import { loadOrCreateClientIdentifier } from '../core/client-identifier';
 import { userConfigDir } from '../core/config-dir';
 import { createPlexClient, type PlexClient } from '../core/plex-client';
@@ -25,15 +25,24 @@ export interface CommonValues {
   debug?: boolean | undefined;
 }
 
-/** The Plex client for a command: its API URL, timeout and this install's identifier. */
-export function clientFor(values: CommonValues, io: CliIo): PlexClient {
+export interface CommandClient {
+  client: PlexClient;
+  /** What the client tells plex.tv about itself (the browser sign-in URL needs it). */
+  info: ClientInfo;
+}
+
+/**
+ * The Plex client for a command: its API URL, this install's identifier, and a time limit
+ * per request (from --timeout unless the command gives its own).
+ */
+export function clientFor(values: CommonValues, io: CliIo, requestTimeoutMs?: number): CommandClient {
   let apiUrl: string;
   try {
     apiUrl = resolveApiUrl(values['api-url'], io.env);
   } catch (error) {
     throw usageError((error as Error).message);
   }
-  const timeoutMs = parseTimeout(values.timeout);
+  const timeoutMs = requestTimeoutMs ?? parseTimeout(values.timeout);
   const file = path.join(userConfigDir('plex-signin', io.env), 'client-identifier');
   let clientIdentifier: string;
   try {
@@ -44,10 +53,12 @@ export function clientFor(values: CommonValues, io: CliIo): PlexClient {
       EXIT.internal,
     );
   }
-  return createPlexClient({
+  const info = describeThisComputer(CLI_PRODUCT, PRODUCT_VERSION, clientIdentifier);
+  const client = createPlexClient({
     apiUrl,
-    client: describeThisComputer(CLI_PRODUCT, PRODUCT_VERSION, clientIdentifier),
+    client: info,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(values.debug ? { log: (line: string) => io.err(`debug: ${line}\n`) } : {}),
   });
+  return { client, info };
 }

@@ -12,6 +12,7 @@ export const EXIT = {
   rateLimited: 6,
   unreachable: 7,
   tokenInvalid: 8,
+  pinExpired: 9,
   interrupted: 130,
 } as const;
 
@@ -34,6 +35,8 @@ export function exitCodeFor(kind: PlexErrorKind): number {
     case 'token-invalid':
     case 'token-expired':
       return EXIT.tokenInvalid;
+    case 'pin-expired':
+      return EXIT.pinExpired;
     case 'cancelled':
       return EXIT.interrupted;
   }

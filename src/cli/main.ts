@@ -20,7 +20,8 @@ Exit codes:
   1 internal error              6 rate limited or locked out
   2 usage                       7 plex.tv unreachable, timed out, unavailable or unexpected
   3 invalid credentials         8 token invalid or expired
-  4 verification code required  130 interrupted
+  4 verification code required  9 browser or link sign-in expired before approval
+                                130 interrupted
 `;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { signin, whoami, signout };

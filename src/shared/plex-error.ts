@@ -14,6 +14,7 @@ export type PlexErrorKind =
   | 'network' // DNS failure, connection refused or reset
   | 'timeout'
   | 'cancelled'
+  | 'pin-expired' // a browser or link-code sign-in was not approved in time
   | 'unexpected-response'; // a body that is not the expected JSON, or a status we do not handle
 
 export interface PlexErrorInfo {
@@ -69,6 +70,8 @@ export function plexErrorMessage(
       return `${where} did not answer within ${detail.timeoutSeconds ?? 30} seconds; check your connection and try again.`;
     case 'cancelled':
       return 'The request to plex.tv was cancelled.';
+    case 'pin-expired':
+      return 'The sign-in request expired before it was approved; start again and approve it within the time shown.';
     case 'unexpected-response':
       return `${where} sent an answer this app does not understand${detail.status ? ` (HTTP ${detail.status})` : ''}; a proxy or captive portal may be in the way, so try again later.`;
   }

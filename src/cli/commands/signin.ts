@@ -4,24 +4,33 @@ import { usageError } from '../cli-error';
 import { clientFor, type CliIo } from '../context';
 import { plexFailure } from '../plex-failure';
 import { canPrompt, promptHidden, promptVisible, readStdin } from '../terminal';
+import { printSignedIn } from './signed-in-output';
+import { signinWithPin } from './signin-with-pin';
 
 export const SIGNIN_HELP = `Usage: plex-signin signin --login <email|username> [options]
+       plex-signin signin --browser | --link [--json] [--timeout <seconds>]
 
 Signs in to plex.tv and prints the token alone on stdout, so TOKEN=$(plex-signin signin ...) works.
 
 Options:
-  --login <email|username>  the Plex account
+  --login <email|username>  the Plex account, signing in with its password
+  --browser                 approve the sign-in in your browser instead (no password here;
+                            for Google, Apple or Facebook accounts too); prints the address
+  --link                    show a 4-character code to enter at plex.tv/link on any device
   --password-stdin          read the password from stdin (else you are asked, with echo off)
   --code <code>             the 6-digit verification code, or a backup code
   --no-remember             ask for a short-lived token instead of a 14-day one
   --json                    print the account and its authToken as JSON
   --api-url <url>           the API base URL (default PLEX_API_URL, else https://plex.tv/api/v2)
-  --timeout <seconds>       time limit for each request (default 30)
+  --timeout <seconds>       time limit for each request (default 30); with --browser or
+                            --link, how long to wait for approval (default: until the code expires)
   --debug                   print each HTTP exchange (never secrets) and stack traces
 `;
 
 const OPTIONS = {
   login: { type: 'string' },
+  browser: { type: 'boolean' },
+  link: { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
   code: { type: 'string' },
   'no-remember': { type: 'boolean' },
@@ -45,11 +54,21 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
     io.out(SIGNIN_HELP);
     return 0;
   }
+  const pinMode = values.browser ? 'browser' : values.link ? 'link' : undefined;
+  if (pinMode) {
+    const clash = (['login', 'password-stdin', 'code', 'no-remember', values.browser && 'link'] as const).find(
+      (name) => name && values[name] !== undefined,
+    );
+    if (clash) throw usageError(`--${pinMode} signs in without a password, so it cannot be combined with --${clash}.`);
+    return signinWithPin(pinMode, values, io);
+  }
   const login = values.login?.trim();
-  if (!login) throw usageError('Say which account to sign in with --login <email or username>.');
+  if (!login) {
+    throw usageError('Say which account to sign in with --login <email or username>, or use --browser or --link.');
+  }
   if (login.length > 255) throw usageError('That login is too long for a Plex email or username; check it.');
   let code = values.code === undefined ? undefined : normaliseCode(values.code);
-  const client = clientFor(values, io);
+  const { client } = clientFor(values, io);
 
   const password = await readPassword(Boolean(values['password-stdin']));
   const request = (verificationCode?: string): SignInRequest => ({
@@ -66,8 +85,7 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
   }
   if (!result.ok) throw plexFailure(result.error);
 
-  const { account, token } = result.value;
-  io.out(values.json ? `${JSON.stringify({ ...account, authToken: token }, null, 2)}\n` : `${token}\n`);
+  printSignedIn(result.value, Boolean(values.json), io);
   return 0;
 }
 

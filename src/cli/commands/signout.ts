@@ -23,7 +23,7 @@ export async function signout(args: string[], io: CliIo): Promise<number> {
     io.out(SIGNOUT_HELP);
     return 0;
   }
-  const client = clientFor(values, io);
+  const { client } = clientFor(values, io);
   const token = await readToken(Boolean(values['token-stdin']), io.env);
   const result = await client.signOut(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);

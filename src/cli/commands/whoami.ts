@@ -28,7 +28,7 @@ export async function whoami(args: string[], io: CliIo): Promise<number> {
     io.out(WHOAMI_HELP);
     return 0;
   }
-  const client = clientFor(values, io);
+  const { client } = clientFor(values, io);
   const token = await readToken(Boolean(values['token-stdin']), io.env);
   const result = await client.getAccount(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);
