@@ -90,8 +90,14 @@ export function createJsonFileStore(file: string): DocumentStore {
   };
 }
 
-/** A clipboard in memory. */
-export function createMemoryClipboard(): ClipboardPort {
+/** A clipboard in memory; it answers at once (no promises), unlike Electron's. */
+export interface MemoryClipboard extends ClipboardPort {
+  writeText(text: string): void;
+  readText(): string;
+  clear(): void;
+}
+
+export function createMemoryClipboard(): MemoryClipboard {
   let text = '';
   return {
     writeText(t) {

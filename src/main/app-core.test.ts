@@ -1,0 +1,543 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
+import type {
+  AppInfo,
+  CopyTokenResult,
+  IpcChannel,
+  IpcContract,
+  IpcResult,
+  SessionView,
+  SignInOutcome,
+} from '../shared/ipc-contract';
+import { closedPortUrl, SEEDED } from '../../test/support/clients';
+import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../test/support/main-doubles';
+import { type AppCore, type AppCoreDeps, createAppCore } from './app-core';
+
+// The main side end to end, as Electron and the e2e bridge use it: createAppCore over a
+// real JSON file, a real AES-GCM encryptor and a memory clipboard, talking real HTTP to
+// the fake plex.tv. Requests are counted in the fake's log.
+
+const { alice, bob } = SEEDED;
+
+let fake: FakeHandle;
+beforeAll(async () => {
+  fake = await useFakePlex();
+});
+afterAll(() => fake.close());
+
+let dir: string;
+let file: string;
+let key: Buffer;
+let clipboard: ReturnType<typeof createMemoryClipboard>;
+let opened: string[];
+let logs: string[];
+let results: unknown[];
+const cores: AppCore[] = [];
+
+beforeEach(async () => {
+  await fake.reset();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-signin-core-'));
+  file = path.join(dir, 'config.json');
+  key = randomBytes(32);
+  clipboard = createMemoryClipboard();
+  opened = [];
+  logs = [];
+  results = [];
+});
+afterEach(() => {
+  for (const core of cores.splice(0)) core.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts the app (again) over this test's settings file and keystore key. */
+function launch(options: Partial<AppCoreDeps> & { backend?: string; available?: boolean } = {}): AppCore {
+  const { backend, available, ...deps } = options;
+  const core = createAppCore({
+    apiUrl: fake.apiUrl,
+    store: createJsonFileStore(file),
+    encryptor: createTestEncryptor({
+      key,
+      ...(backend === undefined ? {} : { backend }),
+      ...(available === undefined ? {} : { available }),
+    }),
+    clipboard,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    log: (line) => logs.push(line),
+    ...deps,
+  });
+  cores.push(core);
+  return core;
+}
+
+async function call<C extends IpcChannel>(
+  core: AppCore,
+  channel: C,
+  ...payload: IpcContract[C]['request'] extends void ? [] : [IpcContract[C]['request']]
+): Promise<IpcResult<IpcContract[C]['result']>> {
+  const result = (await core.invoke(channel, payload[0], { trusted: true })) as IpcResult<IpcContract[C]['result']>;
+  results.push(result);
+  return result;
+}
+
+function value<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+async function signInAlice(core: AppCore, rememberMe = true): Promise<SessionView> {
+  const outcome = value(
+    await call(core, 'session:sign-in', { login: alice.login, password: alice.password, rememberMe }),
+  );
+  if (outcome.status !== 'signed-in') throw new Error('expected signed-in');
+  return outcome.session;
+}
+
+/** The live token of this test's device, straight from the fake (the app never reveals it). */
+async function liveToken(): Promise<string> {
+  const devices = await fake.devices();
+  expect(devices).toHaveLength(1);
+  return devices[0]!.token;
+}
+
+const requests = async () => (await fake.requests()).map((r) => `${r.method} ${r.path}`);
+const storeText = () => fs.readFileSync(file, 'utf8');
+const storeDoc = () => JSON.parse(storeText()) as { clientIdentifier: string; session?: unknown };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('app:get-info', () => {
+  it('describes the app and the API it talks to, without a request', async () => {
+    const info = value(await call(launch(), 'app:get-info'));
+    expect(info).toMatchObject<Partial<AppInfo>>({
+      productName: 'Plex Sign-In',
+      apiUrl: fake.apiUrl,
+      usingPlexTv: false,
+      rememberAvailable: true,
+      rememberUnavailableReason: null,
+    });
+    expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await requests()).toEqual([]);
+  });
+
+  it('knows the real plex.tv, and says why Remember me is off with basic_text', async () => {
+    const info = value(
+      await call(launch({ apiUrl: 'https://plex.tv/api/v2/', backend: 'basic_text' }), 'app:get-info'),
+    );
+    expect(info.usingPlexTv).toBe(true);
+    expect(info.apiUrl).toBe('https://plex.tv/api/v2');
+    expect(info.rememberAvailable).toBe(false);
+    expect(info.rememberUnavailableReason).toMatch(/kept only until you quit/);
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with one request and shows the account with a masked token', async () => {
+    const core = launch();
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+    const session = await signInAlice(core);
+    expect(session).toMatchObject({
+      signedIn: true,
+      account: { username: 'alice', email: alice.login, hasPlexPass: true },
+      storage: 'keychain',
+      validation: 'valid',
+      validationMessage: null,
+      notice: null,
+    });
+    const token = await liveToken();
+    expect(session.signedIn && session.tokenPreview).toBe(`${'•'.repeat(12)}${token.slice(-4)}`);
+    expect(await requests()).toEqual(['POST /api/v2/users/signin']);
+  });
+
+  it('tells plex.tv who it is: the product and this install’s client identifier', async () => {
+    await signInAlice(launch({ product: 'Plex Sign-In (test)' }));
+    const [request] = await fake.requests();
+    expect(request?.headers['x-plex-product']).toBe('Plex Sign-In (test)');
+    expect(request?.headers['x-plex-client-identifier']).toBe(storeDoc().clientIdentifier);
+  });
+
+  it('keeps one device across launches: the same client identifier every time', async () => {
+    await signInAlice(launch());
+    await signInAlice(launch());
+    const devices = await fake.devices();
+    expect(devices).toHaveLength(1);
+    expect(devices[0]?.clientIdentifier).toBe(storeDoc().clientIdentifier);
+  });
+
+  it('asks for the code of a 2FA account, then signs in with the second request', async () => {
+    const core = launch();
+    const request = { login: bob.login, password: bob.password, rememberMe: true };
+    expect(value(await call(core, 'session:sign-in', request))).toEqual({ status: 'verification-required' });
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+
+    const wrong = await call(core, 'session:sign-in', { ...request, verificationCode: '000000' });
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'invalid-verification-code' } });
+
+    const outcome = value(await call(core, 'session:sign-in', { ...request, verificationCode: bob.code }));
+    expect(outcome).toMatchObject({ status: 'signed-in', session: { account: { username: 'bob' } } });
+    expect(await requests()).toHaveLength(3);
+  });
+
+  it('reports a wrong password with plex.tv’s kind and sentence, and stores nothing', async () => {
+    const core = launch();
+    const result = await call(core, 'session:sign-in', { login: alice.login, password: 'wrong', rememberMe: true });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-credentials' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^Plex did not accept/);
+    expect(storeDoc().session).toBeUndefined();
+    expect(await requests()).toHaveLength(1);
+  });
+
+  it('passes on how long plex.tv asks us to wait', async () => {
+    await fake.fault({ method: 'POST', path: '/api/v2/users/signin', status: 429, headers: { 'Retry-After': '120' } });
+    const result = await call(launch(), 'session:sign-in', {
+      login: alice.login,
+      password: alice.password,
+      rememberMe: true,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'rate-limited', message: expect.stringContaining('2 minutes'), retryAfterSeconds: 120 },
+    });
+  });
+
+  it('refuses a second sign-in while one is under way, without a request', async () => {
+    await fake.fault({ method: 'POST', path: '/api/v2/users/signin', delayMs: 400 });
+    const core = launch();
+    const request = { login: alice.login, password: alice.password, rememberMe: true };
+    const first = call(core, 'session:sign-in', request);
+    const second = await call(core, 'session:sign-in', request);
+    expect(second).toMatchObject({ ok: false, error: { kind: 'busy' } });
+    expect(value(await first)).toMatchObject({ status: 'signed-in' });
+    expect(await requests()).toEqual(['POST /api/v2/users/signin']);
+    // Once it is over, signing in works again.
+    expect(value(await call(core, 'session:sign-in', request))).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('refuses an untrusted sender without a request', async () => {
+    const core = launch();
+    const result = await core.invoke(
+      'session:sign-in',
+      { login: alice.login, password: alice.password, rememberMe: true },
+      { trusted: false },
+    );
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await requests()).toEqual([]);
+  });
+});
+
+describe('what is stored', () => {
+  it('stores the token encrypted only, and shows the account on relaunch with no request', async () => {
+    const session = await signInAlice(launch());
+    const token = await liveToken();
+    expect(storeText()).not.toContain(token);
+    expect(storeText()).toContain('alice@example.com');
+    await fake.reset(); // forget the sign-in request; the token too, but no request is made
+    const relaunched = launch();
+    const view = value(await call(relaunched, 'session:get'));
+    expect(view).toEqual({ ...session, validation: 'checking' });
+    expect(await requests()).toEqual([]);
+  });
+
+  it('validates the restored token with GET /user', async () => {
+    await signInAlice(launch());
+    const core = launch();
+    const view = value(await call(core, 'session:validate'));
+    expect(view).toMatchObject({ signedIn: true, validation: 'valid', validationMessage: null });
+    expect(await requests()).toEqual(['POST /api/v2/users/signin', 'GET /api/v2/user']);
+    const token = await liveToken();
+    expect((await fake.requests()).at(-1)?.headers['x-plex-token']).toBe(token);
+  });
+
+  it('with Remember me off, keeps the token in memory only', async () => {
+    const session = await signInAlice(launch(), false);
+    expect(session).toMatchObject({ storage: 'session-only' });
+    expect(storeText()).not.toContain(await liveToken());
+    expect(storeDoc()).toEqual({ clientIdentifier: expect.any(String) });
+    expect(value(await call(launch(), 'session:get'))).toEqual({ signedIn: false, notice: null });
+  });
+
+  it('with Remember me off, also drops what an earlier remembered sign-in stored', async () => {
+    await signInAlice(launch(), true);
+    expect(storeDoc().session).toBeDefined();
+    await signInAlice(launch(), false);
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it.each([
+    ['basic_text', { backend: 'basic_text' }],
+    ['no encryption at all', { available: false }],
+  ])('with %s, never writes the token to disk, even with Remember me', async (_name, keystore) => {
+    const core = launch(keystore);
+    const session = await signInAlice(core, true);
+    expect(session).toMatchObject({ storage: 'session-only' });
+    const token = await liveToken();
+    const bytes = fs.readFileSync(file);
+    expect(bytes.includes(Buffer.from(token))).toBe(false);
+    expect(storeDoc().session).toBeUndefined();
+    expect(value(await call(core, 'token:copy')).clearAfterSeconds).toBeGreaterThan(0); // still usable this run
+    expect(value(await call(launch(keystore), 'session:get'))).toEqual({ signedIn: false, notice: null });
+  });
+
+  it('starts over, signed out with a one-time notice, from a corrupt settings file', async () => {
+    fs.writeFileSync(file, '{"clientIdentifier": "abc');
+    const core = launch();
+    expect(value(await call(core, 'session:get'))).toMatchObject({
+      signedIn: false,
+      notice: { kind: 'store-unreadable', message: expect.any(String) },
+    });
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+    expect(fs.readdirSync(dir).some((name) => name.startsWith('config.json.corrupt-'))).toBe(true);
+    expect(storeDoc().clientIdentifier).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('signs out with a notice, keeping the device, when the keychain key changed', async () => {
+    await signInAlice(launch());
+    const id = storeDoc().clientIdentifier;
+    key = randomBytes(32);
+    const core = launch();
+    expect(value(await call(core, 'session:get'))).toMatchObject({
+      signedIn: false,
+      notice: { kind: 'token-undecryptable' },
+    });
+    expect(storeDoc()).toEqual({ clientIdentifier: id });
+  });
+});
+
+describe('session:validate', () => {
+  it('makes no request when nobody is signed in', async () => {
+    expect(value(await call(launch(), 'session:validate'))).toEqual({ signedIn: false, notice: null });
+    expect(await requests()).toEqual([]);
+  });
+
+  it('signs out, forgetting the token, when plex.tv says it is dead (401)', async () => {
+    await signInAlice(launch());
+    await fake.revoke(await liveToken());
+    const core = launch();
+    const id = storeDoc().clientIdentifier;
+    const view = value(await call(core, 'session:validate'));
+    expect(view).toMatchObject({ signedIn: false, notice: { kind: 'signed-out-elsewhere' } });
+    if (!view.signedIn) expect(view.notice?.message).toMatch(/signed out elsewhere or your password changed/);
+    expect(storeDoc()).toEqual({ clientIdentifier: id });
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+  });
+
+  it('signs out on 498 (expired) too', async () => {
+    await signInAlice(launch());
+    await fake.fault({ method: 'GET', path: '/api/v2/user', status: 498, body: '', contentType: 'text/plain' });
+    const view = value(await call(launch(), 'session:validate'));
+    expect(view).toMatchObject({ signedIn: false, notice: { kind: 'signed-out-elsewhere' } });
+  });
+
+  it.each([
+    ['a 500', { status: 500 }],
+    ['a 429', { status: 429, headers: { 'Retry-After': '120' } }],
+    ['a dropped connection', { reset: true }],
+    ['a captive portal page', { status: 200, body: '<html>Wi-Fi</html>', contentType: 'text/html' }],
+  ])('keeps the account on %s, marked unreachable', async (_name, fault) => {
+    await signInAlice(launch());
+    await fake.fault({ method: 'GET', path: '/api/v2/user', ...fault });
+    const view = value(await call(launch(), 'session:validate'));
+    expect(view).toMatchObject({ signedIn: true, validation: 'unreachable', validationMessage: expect.any(String) });
+    expect(storeDoc().session).toBeDefined();
+  });
+
+  it('keeps the account on a timeout', async () => {
+    await signInAlice(launch());
+    await fake.fault({ method: 'GET', path: '/api/v2/user', delayMs: 1500 });
+    const view = value(await call(launch({ timeoutMs: 300 }), 'session:validate'));
+    expect(view).toMatchObject({ signedIn: true, validation: 'unreachable' });
+    if (view.signedIn) expect(view.validationMessage).toMatch(/did not answer/);
+  });
+
+  it('keeps the account when plex.tv cannot be reached at all', async () => {
+    await signInAlice(launch());
+    const view = value(await call(launch({ apiUrl: await closedPortUrl() }), 'session:validate'));
+    expect(view).toMatchObject({ signedIn: true, validation: 'unreachable' });
+    if (view.signedIn) expect(view.validationMessage).toMatch(/^Could not reach/);
+  });
+
+  it('refreshes the stored account summary on success', async () => {
+    await signInAlice(launch());
+    const doc = JSON.parse(storeText()) as { session: { account: { title: string } } };
+    doc.session.account.title = 'Stale Title';
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const core = launch();
+    expect(value(await call(core, 'session:get'))).toMatchObject({ account: { title: 'Stale Title' } });
+    expect(value(await call(core, 'session:validate'))).toMatchObject({ account: { title: 'alice' } });
+    expect(storeText()).not.toContain('Stale Title');
+  });
+
+  it('asks plex.tv once when asked twice at the same time', async () => {
+    await signInAlice(launch());
+    const core = launch();
+    const [a, b] = await Promise.all([call(core, 'session:validate'), call(core, 'session:validate')]);
+    expect(a).toEqual(b);
+    expect((await requests()).filter((r) => r === 'GET /api/v2/user')).toHaveLength(1);
+  });
+
+  it('ignores an answer about a token the user signed out of meanwhile', async () => {
+    await signInAlice(launch());
+    await fake.fault({ method: 'GET', path: '/api/v2/user', status: 401, delayMs: 1000 });
+    const core = launch();
+    const validating = call(core, 'session:validate'); // the old token, answered 401 later
+    value(await call(core, 'session:sign-out'));
+    await signInAlice(core);
+    // Whenever the 401 lands, it is about the old token: the new session stays.
+    const stale = value(await validating);
+    expect(stale.notice?.kind).not.toBe('signed-out-elsewhere');
+    expect(value(await call(core, 'session:get'))).toMatchObject({ signedIn: true, validation: 'valid' });
+    expect(storeDoc().session).toBeDefined();
+  });
+});
+
+describe('token:copy', () => {
+  it('copies the token and clears the clipboard after the delay', async () => {
+    const core = launch({ clipboardClearMs: 200 });
+    await signInAlice(core);
+    expect(value(await call(core, 'token:copy'))).toEqual<CopyTokenResult>({ clearAfterSeconds: 1 });
+    expect(clipboard.readText()).toBe(await liveToken());
+    await sleep(500);
+    expect(clipboard.readText()).toBe('');
+  });
+
+  it('says 60 seconds by default', async () => {
+    const core = launch();
+    await signInAlice(core);
+    expect(value(await call(core, 'token:copy'))).toEqual({ clearAfterSeconds: 60 });
+  });
+
+  it('leaves the clipboard alone if the user copied something else', async () => {
+    const core = launch({ clipboardClearMs: 200 });
+    await signInAlice(core);
+    await call(core, 'token:copy');
+    clipboard.writeText('something the user copied');
+    await sleep(500);
+    expect(clipboard.readText()).toBe('something the user copied');
+  });
+
+  it('cancels the clear when the app is disposed', async () => {
+    const core = launch({ clipboardClearMs: 200 });
+    await signInAlice(core);
+    await call(core, 'token:copy');
+    core.dispose();
+    await sleep(500);
+    expect(clipboard.readText()).toBe(await liveToken());
+  });
+
+  it('says so when nobody is signed in', async () => {
+    const result = await call(launch(), 'token:copy');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });
+    expect(clipboard.readText()).toBe('');
+  });
+});
+
+describe('sign-out and revoke', () => {
+  it('signs out locally without revoking: the token keeps working elsewhere', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const view = value(await call(core, 'session:sign-out'));
+    expect(view).toMatchObject({ signedIn: false, notice: { kind: 'signed-out' } });
+    expect(await requests()).toEqual(['POST /api/v2/users/signin']);
+    expect(await fake.devices()).toHaveLength(1);
+    expect(storeDoc().session).toBeUndefined();
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+    expect(value(await call(launch(), 'session:get'))).toEqual({ signedIn: false, notice: null });
+  });
+
+  it('revokes the token on plex.tv, then forgets it', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const view = value(await call(core, 'session:revoke'));
+    expect(view).toMatchObject({ signedIn: false, notice: { kind: 'revoked' } });
+    expect(await requests()).toEqual(['POST /api/v2/users/signin', 'DELETE /api/v2/users/signout']);
+    expect(await fake.devices()).toEqual([]);
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('reports success when the token was already dead', async () => {
+    const core = launch();
+    await signInAlice(core);
+    await fake.revoke(await liveToken());
+    expect(value(await call(core, 'session:revoke'))).toMatchObject({ signedIn: false, notice: { kind: 'revoked' } });
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('keeps everything when plex.tv cannot be reached', async () => {
+    const core = launch();
+    const session = await signInAlice(core);
+    await fake.fault({ method: 'DELETE', path: '/api/v2/users/signout', reset: true });
+    const result = await call(core, 'session:revoke');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(value(await call(core, 'session:get'))).toEqual(session);
+    expect(storeDoc().session).toBeDefined();
+  });
+
+  it('says so when there is nothing to revoke', async () => {
+    expect(await call(launch(), 'session:revoke')).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });
+    expect(value(await call(launch(), 'session:sign-out'))).toEqual({ signedIn: false, notice: null });
+    expect(await requests()).toEqual([]);
+  });
+});
+
+describe('app:open-external', () => {
+  it('opens plex.tv https links only', async () => {
+    const core = launch();
+    const links = ['https://app.plex.tv/desktop/#!/settings/devices/all', 'https://www.plex.tv/reset-password/'];
+    for (const url of links) expect(value(await call(core, 'app:open-external', { url }))).toBeUndefined();
+    for (const url of [
+      'http://plex.tv/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://plex.tv.evil.example/',
+      'https://user:pw@plex.tv/',
+      'smb://plex.tv/share',
+      'not a url',
+    ]) {
+      expect(await call(core, 'app:open-external', { url })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    }
+    expect(opened).toEqual(links);
+  });
+
+  it('reports a browser that cannot be opened', async () => {
+    const core = launch({
+      openExternal: async () => {
+        throw new Error('xdg-open not found');
+      },
+    });
+    const result = await call(core, 'app:open-external', { url: 'https://www.plex.tv/' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
+});
+
+describe('secrets', () => {
+  it('never puts the token or the password in a result or a log line', async () => {
+    const core = launch({ clipboardClearMs: 100 });
+    const password = alice.password;
+    await call(core, 'session:sign-in', { login: alice.login, password: 'wrong-pässword', rememberMe: true });
+    await signInAlice(core);
+    const token = await liveToken();
+    await call(core, 'session:validate');
+    await call(core, 'token:copy');
+    await call(core, 'session:get');
+    await fake.fault({ method: 'DELETE', path: '/api/v2/users/signout', status: 500 });
+    await call(core, 'session:revoke');
+    await call(core, 'session:revoke');
+    await call(launch(), 'session:validate');
+
+    const everything = JSON.stringify(results) + logs.join('\n');
+    expect(results.length).toBeGreaterThan(5);
+    expect(logs.length).toBeGreaterThan(3);
+    for (const secret of [token, password, 'wrong-pässword']) expect(everything).not.toContain(secret);
+  });
+
+  it('answers a sign-in result that holds the account, never the token', async () => {
+    const outcome = value(
+      await call(launch(), 'session:sign-in', { login: alice.login, password: alice.password, rememberMe: true }),
+    ) as SignInOutcome;
+    expect(JSON.stringify(outcome)).not.toContain(await liveToken());
+  });
+});

@@ -1,0 +1,16 @@
+import { serviceHost } from '../core/api-url';
+import type { AppInfo } from '../shared/ipc-contract';
+import { PRODUCT_VERSION } from '../shared/product';
+import type { StorageCapability } from './storage-capability';
+
+/** What the UI shows about the app itself; fixed for the app's lifetime. */
+export function buildAppInfo(productName: string, apiUrl: string, capability: StorageCapability): AppInfo {
+  return {
+    productName,
+    version: PRODUCT_VERSION,
+    apiUrl,
+    usingPlexTv: serviceHost(apiUrl) === 'plex.tv',
+    rememberAvailable: capability.rememberAvailable,
+    rememberUnavailableReason: capability.reason,
+  };
+}

@@ -1,0 +1,41 @@
+import { pathToFileURL } from 'node:url';
+
+// Which URLs are the app's own page: the built index.html on disk, or in development the
+// electron-vite dev server. Only that page may call IPC or get the app's CSP header; the
+// window may not navigate anywhere else.
+
+export interface AppPages {
+  /** What the window loads. */
+  readonly entryUrl: string;
+  isAppUrl(url: string): boolean;
+}
+
+export function appPages(options: { indexFile: string; devServerUrl?: string | undefined }): AppPages {
+  if (options.devServerUrl) {
+    const origin = new URL(options.devServerUrl).origin;
+    return { entryUrl: options.devServerUrl, isAppUrl: (url) => originOf(url) === origin };
+  }
+  const entry = pathToFileURL(options.indexFile);
+  return {
+    entryUrl: entry.href,
+    // The query and fragment are the page's own business; the file must be this one.
+    isAppUrl: (url) => {
+      const parsed = parse(url);
+      return parsed !== null && parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname === entry.pathname;
+    },
+  };
+}
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+function originOf(url: string): string | null {
+  const parsed = parse(url);
+  // 'null' is the origin of opaque URLs (data:, about:blank): never the dev server's.
+  return parsed && parsed.origin !== 'null' ? parsed.origin : null;
+}

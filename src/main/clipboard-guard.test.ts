@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryClipboard } from '../../test/support/main-doubles';
+import { createClipboardGuard } from './clipboard-guard';
+import type { ClipboardPort } from './ports';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('clipboard guard', () => {
+  it('copies, then clears after the delay if the clipboard still holds the secret', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 60_000);
+    expect(await guard.copy('secret-token')).toBe(60);
+    expect(clipboard.readText()).toBe('secret-token');
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(clipboard.readText()).toBe('secret-token');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(clipboard.readText()).toBe('');
+  });
+
+  it('leaves alone whatever the user copied since', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 1_000);
+    await guard.copy('secret-token');
+    clipboard.writeText('a shopping list');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(clipboard.readText()).toBe('a shopping list');
+  });
+
+  it('restarts the countdown on a second copy', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 1_000);
+    await guard.copy('secret-token');
+    await vi.advanceTimersByTimeAsync(800);
+    await guard.copy('secret-token');
+    await vi.advanceTimersByTimeAsync(800); // the first copy's clear would have run by now
+    expect(clipboard.readText()).toBe('secret-token');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(clipboard.readText()).toBe('');
+  });
+
+  it('cancels the pending clear on dispose', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 1_000);
+    await guard.copy('secret-token');
+    guard.dispose();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(clipboard.readText()).toBe('secret-token');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('works with a clipboard that answers with promises (Electron) and rounds the delay up', async () => {
+    let text = '';
+    const clipboard: ClipboardPort = {
+      writeText: async (t) => {
+        text = t;
+      },
+      readText: async () => text,
+      clear: async () => {
+        text = '';
+      },
+    };
+    const guard = createClipboardGuard(clipboard, 1_500);
+    expect(await guard.copy('secret-token')).toBe(2);
+    expect(text).toBe('secret-token');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(text).toBe('');
+  });
+
+  it('survives a clipboard that cannot be read when the time comes', async () => {
+    const clipboard: ClipboardPort = {
+      writeText: () => {},
+      readText: () => {
+        throw new Error('clipboard locked');
+      },
+      clear: vi.fn(),
+    };
+    const guard = createClipboardGuard(clipboard, 100);
+    await guard.copy('secret-token');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(clipboard.clear).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,44 @@
+import type { ClipboardPort } from './ports';
+
+// Copies a secret to the clipboard and clears it again after a while, but only if the
+// clipboard still holds that secret: whatever the user copied since is left alone.
+
+export interface ClipboardGuard {
+  /** Copies `secret`; resolves with the seconds until the clipboard is cleared. */
+  copy(secret: string): Promise<number>;
+  /** Cancels the pending clear (the app is closing). */
+  dispose(): void;
+}
+
+export function createClipboardGuard(clipboard: ClipboardPort, clearAfterMs: number): ClipboardGuard {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function cancel(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  }
+
+  async function clearIfStill(secret: string): Promise<void> {
+    try {
+      if ((await clipboard.readText()) === secret) await clipboard.clear();
+    } catch {
+      // A clipboard that cannot be read cannot be checked: what it holds may be the user's
+      // own, so it is left alone, and a timer must never crash the app.
+    }
+  }
+
+  return {
+    async copy(secret) {
+      await clipboard.writeText(secret);
+      // A second copy restarts the countdown: the latest copy gets the full time.
+      cancel();
+      timer = setTimeout(() => {
+        timer = null;
+        void clearIfStill(secret);
+      }, clearAfterMs);
+      timer.unref?.();
+      return Math.ceil(clearAfterMs / 1000);
+    },
+    dispose: cancel,
+  };
+}

@@ -1,0 +1,11 @@
+import { clipboard } from 'electron';
+import type { ClipboardPort } from './ports';
+
+/** The system clipboard as the app's ClipboardPort. */
+export function createElectronClipboard(): ClipboardPort {
+  return {
+    writeText: (text) => clipboard.writeText(text),
+    readText: () => clipboard.readText(),
+    clear: () => clipboard.clear(),
+  };
+}

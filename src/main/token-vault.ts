@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { PlexAccount } from '../shared/account';
+import type { Notice } from '../shared/ipc-contract';
+import { notice } from './notices';
+import type { DocumentStore, Encryptor } from './ports';
+import { type StorageCapability, storageCapability } from './storage-capability';
+import { parseDocument, type VaultDocument } from './vault-schema';
+
+// Where the token lives between launches: encrypted by the OS keystore inside the
+// settings document, next to the clear, non-secret client identifier and account summary.
+// Every failure (corrupt file, wrong shape, undecryptable token, keystore missing, disk
+// full) ends in "signed out, with a notice" or "kept in memory only", never in a crash.
+// Error texts are never logged: a JSON parse error quotes the file it failed on.
+
+export interface SavedSession {
+  token: string;
+  account: PlexAccount;
+}
+
+export interface TokenVault {
+  /** This install's X-Plex-Client-Identifier: made once, then kept. */
+  readonly clientIdentifier: string;
+  readonly capability: StorageCapability;
+  /** The session found on disk when the vault was opened, decrypted; null when none. */
+  readonly restored: SavedSession | null;
+  /** What the user must be told about what was found on disk, if anything. */
+  readonly notice: Notice | null;
+  /** Stores the token encrypted; false when it must stay in memory (no keystore, or the write failed). */
+  save(session: SavedSession): boolean;
+  /** Refreshes the stored account summary, when a session is stored. */
+  updateAccount(account: PlexAccount): void;
+  /** Removes the stored session; false when the settings file could not be written. */
+  forget(): boolean;
+}
+
+export interface TokenVaultDeps {
+  store: DocumentStore;
+  encryptor: Encryptor;
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+/** A token goes into an HTTP header: anything else is damage (or the wrong key), not a token. */
+const HEADER_SAFE = /^[\x21-\x7e]{1,8192}$/;
+
+export function openTokenVault(deps: TokenVaultDeps): TokenVault {
+  const { store, encryptor } = deps;
+  const log = deps.log ?? (() => {});
+  const now = deps.now ?? (() => new Date());
+  const capability = storageCapability(encryptor);
+
+  let found: Notice | null = null;
+  let raw: unknown;
+  try {
+    raw = store.read();
+  } catch {
+    found = notice('store-unreadable');
+    raw = undefined;
+    try {
+      const movedTo = store.setAside();
+      log(`The settings file could not be read; ${movedTo ? `it was moved to ${movedTo}` : 'it was gone'}.`);
+    } catch {
+      log('The settings file could not be read, nor moved aside; a new one will be written over it.');
+    }
+  }
+
+  const parsed = parseDocument(raw);
+  if (parsed.state === 'damaged') {
+    found ??= notice('store-unreadable');
+    log('The settings file held unexpected data; everything but the client identifier was dropped.');
+  }
+  // Made once per install, then kept: plex.tv lists each identifier as a device.
+  const keptId = parsed.state === 'damaged' ? parsed.clientIdentifier : null;
+  let doc: VaultDocument = parsed.state === 'valid' ? parsed.doc : { clientIdentifier: keptId ?? randomUUID() };
+  let dirty = parsed.state !== 'valid';
+
+  let restored: SavedSession | null = null;
+  if (doc.session) {
+    const token = decryptToken(doc.session.encryptedToken);
+    if (token === null) {
+      // Kept ciphertext would only bring the same notice back on every launch.
+      doc = { clientIdentifier: doc.clientIdentifier };
+      dirty = true;
+      found = notice('token-undecryptable');
+      log('The saved token could not be decrypted; it was dropped.');
+    } else {
+      restored = { token, account: doc.session.account };
+      if (!capability.rememberAvailable) {
+        // Readable under a keystore that protects nothing: it must not stay on disk.
+        doc = { clientIdentifier: doc.clientIdentifier };
+        dirty = true;
+      }
+    }
+  }
+  if (dirty) write(doc);
+
+  function decryptToken(encryptedToken: string): string | null {
+    try {
+      if (!encryptor.isAvailable()) return null;
+      const token = encryptor.decrypt(Buffer.from(encryptedToken, 'base64'));
+      return typeof token === 'string' && HEADER_SAFE.test(token) ? token : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function write(next: VaultDocument): boolean {
+    try {
+      store.write({ ...next });
+      return true;
+    } catch {
+      log('The settings file could not be written.');
+      return false;
+    }
+  }
+
+  return {
+    clientIdentifier: doc.clientIdentifier,
+    capability,
+    restored,
+    notice: found,
+    save({ token, account }) {
+      if (!capability.rememberAvailable) return false;
+      let encryptedToken: string;
+      try {
+        encryptedToken = Buffer.from(encryptor.encrypt(token)).toString('base64');
+      } catch {
+        log('The token could not be encrypted; it is kept in memory only.');
+        return false;
+      }
+      const next: VaultDocument = {
+        clientIdentifier: doc.clientIdentifier,
+        session: { encryptedToken, account, savedAt: now().toISOString() },
+      };
+      if (!write(next)) return false;
+      doc = next;
+      return true;
+    },
+    updateAccount(account) {
+      if (!doc.session) return;
+      const next: VaultDocument = { ...doc, session: { ...doc.session, account } };
+      if (write(next)) doc = next;
+    },
+    forget() {
+      if (!doc.session) return true;
+      const next: VaultDocument = { clientIdentifier: doc.clientIdentifier };
+      if (!write(next)) return false;
+      doc = next;
+      return true;
+    },
+  };
+}
