@@ -541,3 +541,107 @@ describe('secrets', () => {
     expect(JSON.stringify(outcome)).not.toContain(await liveToken());
   });
 });
+
+describe('browser and link-code sign-in (PIN flow)', () => {
+  const pinPolls = async () =>
+    (await fake.requests()).filter((r) => r.method === 'GET' && /^\/api\/v2\/pins\/\d+$/.test(r.path));
+
+  async function polledPinId(): Promise<number> {
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const [poll] = await pinPolls();
+      if (poll) return Number(poll.path.split('/').pop());
+      if (Date.now() > end) throw new Error('the PIN was never polled');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('opens the approval address in the browser and signs in once it is approved', async () => {
+    const core = launch();
+    const pin = value(await call(core, 'pin:start', { mode: 'browser', rememberMe: true }));
+    expect(pin).toMatchObject({ mode: 'browser', code: '', qr: null, browserOpened: true });
+    expect(opened).toEqual([pin.url]);
+    const id = await polledPinId();
+    const [poll] = await pinPolls();
+    expect(pin.url).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?clientID=[\w-]+&code=[a-z0-9]{25}&/);
+    expect(pin.url).toContain(`clientID=${poll?.headers['x-plex-client-identifier']}&`);
+
+    const waiting = call(core, 'pin:wait');
+    await fake.claimPin(id, 'carol');
+    const outcome = value(await waiting);
+    expect(outcome.session).toMatchObject({ signedIn: true, storage: 'keychain', account: { username: 'carol' } });
+    const token = await liveToken();
+    expect(storeText()).not.toContain(token);
+    expect(JSON.stringify(results)).not.toContain(token);
+    // Relaunch: the PIN sign-in was remembered exactly as a password sign-in is.
+    expect(value(await call(launch(), 'session:get'))).toMatchObject({
+      signedIn: true,
+      account: { username: 'carol' },
+    });
+  });
+
+  it('shows a 4-character code with plex.tv/link and a QR code of that address', async () => {
+    const core = launch();
+    const pin = value(await call(core, 'pin:start', { mode: 'link', rememberMe: false }));
+    expect(pin).toMatchObject({ mode: 'link', url: 'https://plex.tv/link', browserOpened: false });
+    expect(pin.code).toMatch(/^[A-Z0-9]{4}$/);
+    expect(pin.qr?.size).toBeGreaterThanOrEqual(21);
+    expect(pin.qr?.path).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
+    expect(opened).toEqual([]);
+    const waiting = call(core, 'pin:wait');
+    await fake.claimPin(await polledPinId(), 'alice');
+    expect(value(await waiting).session).toMatchObject({ storage: 'session-only', account: { username: 'alice' } });
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('stops polling and stores nothing when cancelled, and when the window closes', async () => {
+    const core = launch();
+    value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
+    await polledPinId();
+    const waiting = call(core, 'pin:wait');
+    value(await call(core, 'pin:cancel'));
+    expect(await waiting).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    const polls = (await pinPolls()).length;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await pinPolls()).toHaveLength(polls);
+
+    await fake.reset();
+    const closing = launch();
+    value(await call(closing, 'pin:start', { mode: 'browser', rememberMe: true }));
+    await polledPinId();
+    closing.dispose();
+    const afterClose = (await pinPolls()).length;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await pinPolls()).toHaveLength(afterClose);
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('reports an expired PIN and stores nothing', async () => {
+    const core = launch();
+    value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
+    const id = await polledPinId();
+    await fake.fault({ method: 'GET', path: `/api/v2/pins/${id}`, status: 404, times: 5 });
+    expect(await call(core, 'pin:wait')).toMatchObject({ ok: false, error: { kind: 'pin-expired' } });
+    expect(value(await call(core, 'session:get')).signedIn).toBe(false);
+  });
+
+  it('still shows the address when the browser cannot be opened', async () => {
+    const core = launch({
+      openExternal: async () => {
+        throw new Error('no browser');
+      },
+    });
+    const pin = value(await call(core, 'pin:start', { mode: 'browser', rememberMe: true }));
+    expect(pin.browserOpened).toBe(false);
+    expect(pin.url).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/);
+  });
+
+  it('reports plex.tv unreachable when the PIN cannot even be created', async () => {
+    const core = launch({ apiUrl: await closedPortUrl() });
+    expect(await call(core, 'pin:start', { mode: 'browser', rememberMe: true })).toMatchObject({
+      ok: false,
+      error: { kind: 'network' },
+    });
+    expect(await call(core, 'pin:wait')).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+  });
+});

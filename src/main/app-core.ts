@@ -7,6 +7,7 @@ import { buildAppInfo } from './app-info';
 import { openExternalLink } from './external-link-opener';
 import { ok } from './ipc-result';
 import { createIpcRouter, type IpcSender } from './ipc-router';
+import { createPinFlow } from './pin-flow';
 import type { ClipboardPort, DocumentStore, Encryptor } from './ports';
 import { createSessionService } from './session-service';
 import { openTokenVault } from './token-vault';
@@ -65,6 +66,13 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log,
   });
   const appInfo = buildAppInfo(product, apiUrl, vault.capability);
+  const pin = createPinFlow({
+    client,
+    clientIdentifier: vault.clientIdentifier,
+    product,
+    openExternal: deps.openExternal,
+    adopt: session.adopt,
+  });
 
   const router = createIpcRouter(
     {
@@ -76,6 +84,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       'session:revoke': () => session.revoke(),
       'token:copy': () => session.copyToken(),
       'app:open-external': (request) => openExternalLink(request.url, deps.openExternal),
+      'pin:start': (request) => pin.start(request),
+      'pin:wait': () => pin.wait(),
+      'pin:cancel': () => pin.cancel(),
     },
     log,
   );
@@ -86,6 +97,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     dispose() {
       if (disposed) return;
       disposed = true;
+      pin.dispose();
       session.dispose();
     },
   };

@@ -17,6 +17,9 @@ function spyHandlers() {
     'session:revoke': vi.fn(async (_request?: unknown) => ok({ signedIn: false, notice: null })),
     'token:copy': vi.fn(async (_request?: unknown) => ok({ clearAfterSeconds: 60 })),
     'app:open-external': vi.fn(async (_request?: unknown) => ok(undefined)),
+    'pin:start': vi.fn(async (_request?: unknown) => ok({})),
+    'pin:wait': vi.fn(async (_request?: unknown) => ok({})),
+    'pin:cancel': vi.fn(async (_request?: unknown) => ok(undefined)),
   };
   return handlers;
 }
@@ -71,7 +74,7 @@ describe('senders and channels', () => {
 });
 
 describe('channels without a request', () => {
-  it.each(IPC_CHANNELS.filter((c) => c !== 'session:sign-in' && c !== 'app:open-external'))(
+  it.each(IPC_CHANNELS.filter((c) => !['session:sign-in', 'app:open-external', 'pin:start'].includes(c)))(
     '%s takes undefined or null, and nothing else',
     async (channel: IpcChannel) => {
       const { router, handlers } = setup();
@@ -210,5 +213,27 @@ describe('handlers that fail', () => {
       ok: false,
       error: { kind: 'internal' },
     });
+  });
+});
+
+describe('pin:start payloads', () => {
+  it('takes a mode of browser or link and a rememberMe flag, and nothing else', async () => {
+    const { router, handlers } = setup();
+    expect((await router.invoke('pin:start', { mode: 'link', rememberMe: true }, trusted)).ok).toBe(true);
+    for (const payload of [
+      { mode: 'sms', rememberMe: true },
+      { mode: 'browser' },
+      { mode: 'browser', rememberMe: 'yes' },
+      { mode: 'browser', rememberMe: true, url: 'https://evil.example' },
+      JSON.parse('{"mode":"link","rememberMe":true,"__proto__":{"polluted":true}}') as unknown,
+      undefined,
+      MB,
+    ]) {
+      expect(await router.invoke('pin:start', payload, trusted)).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-request' },
+      });
+    }
+    expect(handlers['pin:start']).toHaveBeenCalledTimes(1);
   });
 });

@@ -26,6 +26,8 @@ const signIn = z.strictObject({
 
 const openExternal = z.strictObject({ url: bounded(LIMITS.url) });
 
+const pinStart = z.strictObject({ mode: z.enum(['browser', 'link']), rememberMe: z.boolean() });
+
 type RequestSchema<C extends IpcChannel> = IpcContract[C]['request'] extends void
   ? typeof none
   : z.ZodMiniType<IpcContract[C]['request']>;
@@ -39,4 +41,7 @@ export const IPC_SCHEMAS: { readonly [C in IpcChannel]: RequestSchema<C> } = {
   'session:revoke': none,
   'token:copy': none,
   'app:open-external': openExternal,
+  'pin:start': pinStart,
+  'pin:wait': none,
+  'pin:cancel': none,
 };

@@ -1,4 +1,4 @@
-import type { PlexClient } from '../core/plex-client';
+import type { PlexClient, SignedIn } from '../core/plex-client';
 import type { PlexAccount } from '../shared/account';
 import type {
   CopyTokenResult,
@@ -41,6 +41,8 @@ export interface SessionService {
   /** Revokes the token on plex.tv, then forgets it. */
   revoke(): Promise<IpcResult<SessionView>>;
   copyToken(): Promise<IpcResult<CopyTokenResult>>;
+  /** Makes a successful sign-in (password or PIN) the session, saved if asked and possible. */
+  adopt(signedIn: SignedIn, rememberMe: boolean): SignedInView;
   /** Cancels requests in flight and the pending clipboard clear. */
   dispose(): void;
 }
@@ -118,7 +120,23 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     return ok(view());
   }
 
+  function adopt({ token, account }: SignedIn, rememberMe: boolean): SignedInView {
+    const remembered = rememberMe && vault.save({ token, account });
+    // Not remembered: no earlier session may stay on disk to come back at next launch.
+    if (!remembered && !vault.forget()) log('An earlier saved token could not be removed.');
+    current = {
+      token,
+      account,
+      storage: remembered ? 'keychain' : 'session-only',
+      validation: 'valid',
+      validationMessage: null,
+    };
+    return view(null) as SignedInView;
+  }
+
   return {
+    adopt,
+
     async get() {
       return ok(view());
     },
@@ -150,18 +168,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           if (result.error.kind === 'verification-required') return ok({ status: 'verification-required' });
           return failFromPlex(result.error);
         }
-        const { token, account } = result.value;
-        const remembered = request.rememberMe && vault.save({ token, account });
-        // Not remembered: no earlier session may stay on disk to come back at next launch.
-        if (!remembered && !vault.forget()) log('An earlier saved token could not be removed.');
-        current = {
-          token,
-          account,
-          storage: remembered ? 'keychain' : 'session-only',
-          validation: 'valid',
-          validationMessage: null,
-        };
-        return ok({ status: 'signed-in', session: view(null) as SignedInView });
+        return ok({ status: 'signed-in', session: adopt(result.value, request.rememberMe) });
       } finally {
         signingIn = false;
       }

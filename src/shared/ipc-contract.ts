@@ -71,6 +71,29 @@ export interface CopyTokenResult {
   clearAfterSeconds: number;
 }
 
+/** How a PIN sign-in is approved: in this computer's browser, or with a code at plex.tv/link. */
+export type PinMode = 'browser' | 'link';
+
+export interface PinStartRequest {
+  mode: PinMode;
+  rememberMe: boolean;
+}
+
+/** A PIN sign-in waiting for the user's approval. */
+export interface PinView {
+  mode: PinMode;
+  /** The 4-character code to type at plex.tv/link (link mode); empty in browser mode. */
+  code: string;
+  /** Where to approve: plex.tv/link, or the app.plex.tv approval address. */
+  url: string;
+  /** When plex.tv forgets the request, as ISO 8601. */
+  expiresAt: string;
+  /** A QR code of `url` (link mode): an SVG path over a size×size grid of modules. */
+  qr: { size: number; path: string } | null;
+  /** Browser mode: whether the system browser was asked to open `url`. */
+  browserOpened: boolean;
+}
+
 export interface OpenExternalRequest {
   url: string;
 }
@@ -102,6 +125,10 @@ export interface IpcContract {
   'session:revoke': { request: void; result: SessionView };
   'token:copy': { request: void; result: CopyTokenResult };
   'app:open-external': { request: OpenExternalRequest; result: void };
+  'pin:start': { request: PinStartRequest; result: PinView };
+  /** Resolves when the PIN is approved (signed in), expires, or is cancelled. */
+  'pin:wait': { request: void; result: Extract<SignInOutcome, { status: 'signed-in' }> };
+  'pin:cancel': { request: void; result: void };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -116,6 +143,9 @@ export const API_METHODS = {
   revokeToken: 'session:revoke',
   copyToken: 'token:copy',
   openExternal: 'app:open-external',
+  startPinSignIn: 'pin:start',
+  waitForPinSignIn: 'pin:wait',
+  cancelPinSignIn: 'pin:cancel',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];
