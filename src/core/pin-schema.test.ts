@@ -6,7 +6,15 @@ describe('parsePin', () => {
 
   it('reads the id, code, expiry and token, ignoring the rest', () => {
     const pin = parsePin(
-      { id: 7, code: 'ABCD', expiresAt: '2026-01-01T00:15:00Z', expiresIn: 900, authToken: null, qr: 'x', trusted: false },
+      {
+        id: 7,
+        code: 'ABCD',
+        expiresAt: '2026-01-01T00:15:00Z',
+        expiresIn: 900,
+        authToken: null,
+        qr: 'x',
+        trusted: false,
+      },
       now,
     );
     expect(pin).toEqual({ id: 7, code: 'ABCD', expiresAt: '2026-01-01T00:15:00.000Z', authToken: null });

@@ -8,5 +8,5 @@ import { isAllowedExternalUrl } from '../shared/external-links';
  */
 export async function openInBrowser(url: string): Promise<void> {
   if (!isAllowedExternalUrl(url)) throw new Error('Only plex.tv https links are opened.');
-  await shell.openExternal(url);
+  await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- guarded by isAllowedExternalUrl above
 }

@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+
+// What a spec drives, whichever way the app runs: the built renderer in Chromium bridged
+// to the real main-side handlers in the test process (web mode), or the real Electron app
+// (electron mode). Specs only use this, so the same spec runs in both modes.
+
+export type AppMode = 'web' | 'electron';
+
+/** The per-project options of playwright.config.ts. */
+export interface ModeOptions {
+  appMode: AppMode;
+  /** The Electron binary (electron mode only). */
+  electronExecutable: string | undefined;
+}
+
+export interface LaunchOptions {
+  /** The API the app talks to; the fake plex.tv's by default. */
+  apiUrl?: string;
+  /** 'basic_text': the OS offers no real encryption (Linux without a keyring). */
+  keystore?: 'available' | 'basic_text';
+}
+
+export interface IpcRecord {
+  channel: string;
+  payload: unknown;
+  result: unknown;
+}
+
+export interface AppUnderTest {
+  readonly mode: AppMode;
+  /** The app's window; valid after launch(), replaced by relaunch(). */
+  readonly page: Page;
+  /** How long after a copy the app clears the clipboard. */
+  readonly clipboardClearMs: number;
+  /** Starts the app (first launch of this test). */
+  launch(options?: LaunchOptions): Promise<Page>;
+  /** Quits and starts again over the same settings file and keystore key. */
+  relaunch(options?: LaunchOptions): Promise<Page>;
+  readClipboard(): Promise<string>;
+  /** As if the user copied something else. */
+  writeClipboard(text: string): Promise<void>;
+  /** The settings file as it is on disk; null when there is none. */
+  readStoreFile(): Promise<string | null>;
+  /** Overwrites the settings file (e.g. with garbage before a launch). */
+  writeStoreFile(contents: string): Promise<void>;
+  /** URLs the app asked the system browser to open. */
+  openedUrls(): Promise<string[]>;
+  /**
+   * Runs `script(arg)` in every page load from now on (the next launch or relaunch). Web
+   * mode: before the page's own scripts, always. Electron mode: best effort, since the
+   * window may load before the test can attach it.
+   */
+  addInitScript(script: (arg: string) => void, arg: string): Promise<void>;
+  /** Every IPC call the page made with the result it received (web mode; null where not observable). */
+  ipcLog(): readonly IpcRecord[] | null;
+}

@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, type Browser } from '@playwright/test';
+import { type FakeHandle, useFakePlex } from '../fake-plex/control';
+import type { AppUnderTest, ModeOptions } from './app-under-test';
+import { chromiumLaunchOptions } from './chromium-launch';
+import { ElectronApp } from './electron-app';
+import { startRendererServer } from './renderer-server';
+import { WebApp } from './web-app';
+
+// The fixtures every spec uses: `fake` (the fake plex.tv, reset before each test) and
+// `app` (the app under test, in the project's mode; launched by the spec). Each worker
+// starts its own fake (unless PLEX_FAKE_URL names one), its own renderer server and, in
+// web mode, one Chromium.
+
+/** Short in web mode, so the clear can be watched; the real app's own value in electron mode. */
+export const WEB_CLIPBOARD_CLEAR_MS = 1500;
+const ELECTRON_CLIPBOARD_CLEAR_MS = 60_000;
+
+interface WorkerFixtures extends ModeOptions {
+  workerFake: FakeHandle;
+  rendererUrl: string;
+  webBrowser: Browser | null;
+}
+
+interface TestFixtures {
+  fake: FakeHandle;
+  app: AppUnderTest;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  appMode: ['web', { option: true, scope: 'worker' }],
+  electronExecutable: [undefined, { option: true, scope: 'worker' }],
+
+  workerFake: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const fake = await useFakePlex();
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  rendererUrl: [
+    async ({ appMode }, use) => {
+      if (appMode !== 'web') return use('');
+      const server = await startRendererServer();
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  webBrowser: [
+    async ({ appMode, playwright }, use) => {
+      if (appMode !== 'web') return use(null);
+      const browser = await playwright.chromium.launch(chromiumLaunchOptions());
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  fake: async ({ workerFake }, use) => {
+    await workerFake.reset();
+    await use(workerFake);
+  },
+
+  app: async ({ appMode, electronExecutable, fake, rendererUrl, webBrowser }, use, testInfo) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'plex-signin-e2e-'));
+    let app: WebApp | ElectronApp;
+    if (appMode === 'web') {
+      if (!webBrowser) throw new Error('web mode without a browser');
+      app = new WebApp({ browser: webBrowser, fake, rendererUrl, dir, clipboardClearMs: WEB_CLIPBOARD_CLEAR_MS });
+    } else {
+      if (!electronExecutable) throw new Error('electron mode without an Electron binary');
+      app = new ElectronApp({
+        executablePath: electronExecutable,
+        fake,
+        dir,
+        clipboardClearMs: ELECTRON_CLIPBOARD_CLEAR_MS,
+      });
+    }
+    try {
+      await use(app);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const shot = await Promise.resolve()
+          .then(() => app.page.screenshot())
+          .catch(() => null);
+        if (shot) await testInfo.attach('app-at-failure.png', { body: shot, contentType: 'image/png' });
+      }
+    } finally {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,50 @@
+import { expect, type Page } from '@playwright/test';
+import type { AppUnderTest, LaunchOptions } from './app-under-test';
+import { accountScreen, codeScreen, revokeDialog, SEEDED, signInScreen, submitSignIn } from './screens';
+
+// One walk through every screen of the app, in one colour scheme, stopping at each so a
+// spec can check it (accessibility) or photograph it (docs/screenshots).
+
+export type ColorScheme = 'light' | 'dark';
+export type ScreenName = 'sign-in' | 'error' | 'code' | 'code-error' | 'account' | 'revoke-dialog';
+
+export async function tourScreens(
+  app: AppUnderTest,
+  colorScheme: ColorScheme,
+  visit: (screen: ScreenName, page: Page) => Promise<void>,
+  launchOptions: LaunchOptions = {},
+): Promise<void> {
+  const page = await app.launch(launchOptions);
+  await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+  const form = signInScreen(page);
+
+  await expect(form.heading).toBeVisible();
+  await visit('sign-in', page);
+
+  await submitSignIn(page, { login: SEEDED.alice.login, password: 'not-her-password' });
+  await expect(form.password).toHaveAttribute('aria-invalid', 'true');
+  await visit('error', page);
+
+  await form.login.fill(SEEDED.bob.login);
+  await form.password.fill(SEEDED.bob.password);
+  await form.submit.click();
+  const code = codeScreen(page);
+  await expect(code.heading).toBeVisible();
+  await visit('code', page);
+
+  await code.code.fill('000000');
+  await expect(code.code).toHaveAttribute('aria-invalid', 'true');
+  await visit('code-error', page);
+
+  await code.code.fill(SEEDED.bob.code);
+  const account = accountScreen(page, 'bob');
+  await expect(account.heading).toBeVisible();
+  // The avatar lives on plex.tv, out of reach here: wait for the initials that replace it.
+  await expect(page.locator('img[src^="https://"]')).toHaveCount(0);
+  await expect(page.getByText('Checking with plex.tv…')).toBeHidden();
+  await visit('account', page);
+
+  await account.revoke.click();
+  await expect(revokeDialog(page).dialog).toBeVisible();
+  await visit('revoke-dialog', page);
+}

@@ -1,0 +1,40 @@
+import { defineConfig, type Project } from '@playwright/test';
+import { findElectronBinary } from './e2e/support/electron-binary';
+import type { ModeOptions } from './e2e/support/app-under-test';
+
+// The same specs in two modes (design.md, "Testing without the Electron binary"):
+// - web: the built renderer in Chromium, its preload API bridged to the real main-side
+//   handlers in the test process (file store, test encryptor), against the fake plex.tv;
+// - electron: the built app itself, defined only where an Electron binary exists.
+//   Elsewhere the "electron" project is one skipped test that says why.
+// Build first: `npx electron-vite build`.
+
+const electron = findElectronBinary();
+const UNAVAILABLE_SPEC = /electron-unavailable\.spec\.ts$/;
+// Against an external fake (PLEX_FAKE_URL) every worker would share one server, its
+// request log and its per-address lock-out counter: tests must take turns.
+const externalFake = Boolean(process.env['PLEX_FAKE_URL']?.trim());
+
+const electronProject: Project<ModeOptions> = electron.available
+  ? {
+      name: 'electron',
+      testIgnore: UNAVAILABLE_SPEC,
+      use: { appMode: 'electron', electronExecutable: electron.path },
+    }
+  : { name: 'electron', testMatch: UNAVAILABLE_SPEC };
+
+export default defineConfig<ModeOptions>({
+  testDir: 'e2e/specs',
+  testMatch: '**/*.spec.ts',
+  // Vitest's files (*.test.ts, e2e/fake-plex) are never picked up.
+  testIgnore: ['**/*.test.ts'],
+  outputDir: 'test-results/playwright',
+  fullyParallel: true,
+  workers: externalFake ? 1 : 2,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  projects: [{ name: 'web', testIgnore: UNAVAILABLE_SPEC, use: { appMode: 'web' } }, electronProject],
+});
