@@ -1,5 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * `electron-vite dev` only: Vite's dev server injects inline scripts and styles that the
+ * page's strict CSP meta tag forbids, so the tag is dropped while serving; main sends the
+ * dev policy as a header instead. Built pages keep the tag untouched.
+ */
+const devServerCsp: Plugin = {
+  name: 'dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
+};
 
 // main and preload are CommonJS (a sandboxed preload cannot load ESM). electron-store is
 // ESM-only, so it is bundled into main; the sandboxed preload must be one self-contained
@@ -19,7 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
     build: {
       minify: true,
       rollupOptions: { input: { index: 'src/renderer/index.html' } },

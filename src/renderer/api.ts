@@ -40,4 +40,5 @@ export const api: PlexSignInApi = {
   startPinSignIn: (request) => guard((b) => b.startPinSignIn(request)),
   waitForPinSignIn: () => guard((b) => b.waitForPinSignIn()),
   cancelPinSignIn: () => guard((b) => b.cancelPinSignIn()),
+  copyDiagnostics: () => guard((b) => b.copyDiagnostics()),
 };

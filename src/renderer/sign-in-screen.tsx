@@ -1,0 +1,184 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { IpcError } from '../shared/ipc-contract';
+import { errorPlacement } from './error-placement';
+import { FieldError } from './field-error';
+import { FormAlert } from './form-alert';
+
+export interface Credentials {
+  login: string;
+  password: string;
+  rememberMe: boolean;
+}
+
+interface SignInScreenProps {
+  credentials: Credentials;
+  /** Merged into the current credentials (several fields may change before a re-render). */
+  onCredentialsChange: (change: Partial<Credentials>) => void;
+  /** False when the OS offers no real encryption: "Remember me" is off and disabled. */
+  rememberAvailable: boolean;
+  rememberUnavailableReason: string | null;
+  busy: boolean;
+  /** The last error from main for this form, placed by its kind. */
+  error: IpcError | null;
+  onClearError: () => void;
+  onSubmit: () => void;
+}
+
+export function SignInScreen({
+  credentials,
+  onCredentialsChange,
+  rememberAvailable,
+  rememberUnavailableReason,
+  busy,
+  error,
+  onClearError,
+  onSubmit,
+}: SignInScreenProps) {
+  const ids = useId();
+  const loginId = `${ids}login`;
+  const loginErrorId = `${ids}login-error`;
+  const passwordId = `${ids}password`;
+  const passwordErrorId = `${ids}password-error`;
+  const rememberId = `${ids}remember`;
+  const rememberNoteId = `${ids}remember-note`;
+
+  const loginRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const [loginMissing, setLoginMissing] = useState(false);
+  const [passwordMissing, setPasswordMissing] = useState(false);
+
+  const serverPasswordError = error && errorPlacement(error.kind) === 'password' ? error.message : null;
+  const formError = error && errorPlacement(error.kind) !== 'password' ? error : null;
+  const loginError = loginMissing ? 'Enter your email or username.' : null;
+  const passwordError = passwordMissing ? 'Enter your password.' : serverPasswordError;
+
+  // The password field is uncontrolled: React mirrors a controlled value into the `value`
+  // attribute, which would put the password into the page's markup. It is filled once, when
+  // the form comes back from the code screen, through the property, which has no attribute.
+  useEffect(() => {
+    if (passwordRef.current) passwordRef.current.value = credentials.password;
+    // Only on mount: afterwards the field itself holds the value.
+  }, []);
+
+  // After an answer from main, put focus where the user acts next.
+  useEffect(() => {
+    if (!error) return;
+    if (errorPlacement(error.kind) === 'password') {
+      passwordRef.current?.focus();
+      passwordRef.current?.select();
+    } else if (document.activeElement === document.body || document.activeElement === null) {
+      submitRef.current?.focus();
+    }
+  }, [error]);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (busy) return;
+    const noLogin = credentials.login.trim() === '';
+    const noPassword = credentials.password === '';
+    setLoginMissing(noLogin);
+    setPasswordMissing(noPassword);
+    if (noLogin || noPassword) {
+      onClearError();
+      (noLogin ? loginRef : passwordRef).current?.focus();
+      return;
+    }
+    onSubmit();
+  }
+
+  const describedByRemember = !rememberAvailable && rememberUnavailableReason ? rememberNoteId : undefined;
+
+  return (
+    <form className="screen" noValidate onSubmit={handleSubmit} aria-labelledby={`${ids}title`}>
+      <h1 id={`${ids}title`}>Sign in to Plex</h1>
+      <p className="lead">Your password goes only to plex.tv.</p>
+
+      <div className="field">
+        <label htmlFor={loginId}>Email or username</label>
+        <input
+          ref={loginRef}
+          id={loginId}
+          name="login"
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          autoFocus
+          readOnly={busy}
+          value={credentials.login}
+          aria-invalid={loginError ? true : undefined}
+          aria-describedby={loginError ? loginErrorId : undefined}
+          onChange={(event) => {
+            setLoginMissing(false);
+            onCredentialsChange({ login: event.target.value });
+          }}
+        />
+        <FieldError id={loginErrorId} message={loginError} />
+      </div>
+
+      <div className="field">
+        <label htmlFor={passwordId}>Password</label>
+        <div className="password-row">
+          <input
+            ref={passwordRef}
+            id={passwordId}
+            name="password"
+            type={showPassword ? 'text' : 'password'}
+            autoComplete="current-password"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            readOnly={busy}
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? passwordErrorId : undefined}
+            onChange={(event) => {
+              setPasswordMissing(false);
+              if (serverPasswordError) onClearError();
+              onCredentialsChange({ password: event.target.value });
+            }}
+          />
+          <button
+            type="button"
+            className="button secondary reveal"
+            aria-pressed={showPassword}
+            aria-controls={passwordId}
+            onClick={() => setShowPassword((shown) => !shown)}
+          >
+            {showPassword ? 'Hide' : 'Show'}
+            <span className="visually-hidden"> password</span>
+          </button>
+        </div>
+        <FieldError id={passwordErrorId} message={passwordError} />
+      </div>
+
+      <div className="checkbox-field">
+        <input
+          id={rememberId}
+          name="remember"
+          type="checkbox"
+          checked={rememberAvailable && credentials.rememberMe}
+          disabled={!rememberAvailable}
+          aria-describedby={describedByRemember}
+          onChange={(event) => {
+            if (!busy) onCredentialsChange({ rememberMe: event.target.checked });
+          }}
+        />
+        <label htmlFor={rememberId}>Remember me</label>
+        {describedByRemember && (
+          <p id={rememberNoteId} className="hint">
+            {rememberUnavailableReason}
+          </p>
+        )}
+      </div>
+
+      <FormAlert error={formError} />
+
+      <button ref={submitRef} type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}
