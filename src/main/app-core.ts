@@ -1,12 +1,16 @@
-import { resolveApiUrl } from '../core/api-url';
+import os from 'node:os';
+import { resolveApiUrl, serviceHost } from '../core/api-url';
 import { describeThisComputer } from '../core/client-info';
 import { createPlexClient, type PlexClientOptions } from '../core/plex-client';
-import type { IpcResult } from '../shared/ipc-contract';
+import type { IpcChannel, IpcResult } from '../shared/ipc-contract';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../shared/product';
 import { buildAppInfo } from './app-info';
+import { buildDiagnosticsReport, createErrorHistory } from './diagnostics';
 import { openExternalLink } from './external-link-opener';
-import { ok } from './ipc-result';
+import { fail, ok } from './ipc-result';
 import { createIpcRouter, type IpcSender } from './ipc-router';
+import { IPC_SCHEMAS } from './ipc-schemas';
+import { createLogger, createSilentLogger, type Logger } from './logger';
 import { createPinFlow } from './pin-flow';
 import type { ClipboardPort, DocumentStore, Encryptor } from './ports';
 import { createSessionService } from './session-service';
@@ -32,8 +36,15 @@ export interface AppCoreDeps {
   clipboardClearMs?: number;
   /** Time limit for each request to plex.tv; default 30 s. */
   timeoutMs?: number;
-  /** One line per HTTP exchange and per storage problem; never a secret. */
+  /**
+   * The app's logger (index.ts: the rotating file). Every line the app logs goes through
+   * it, and the session registers its secrets with its redactor.
+   */
+  logger?: Logger;
+  /** Without `logger`: receives every line (all levels, redacted) instead. */
   log?: (line: string) => void;
+  /** For the diagnostics report: Electron passes process.versions (electron, chrome, node); default process.versions. */
+  versions?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppCore {
@@ -45,16 +56,18 @@ export interface AppCore {
 
 export const DEFAULT_CLIPBOARD_CLEAR_MS = 60_000;
 
+const COPY_DIAGNOSTICS_FAILED = 'The diagnostics could not be copied to the clipboard; try again.';
+
 export function createAppCore(deps: AppCoreDeps): AppCore {
-  const log = deps.log ?? (() => {});
+  const logger = deps.logger ?? sinkLogger(deps.log);
   const apiUrl = resolveApiUrl(deps.apiUrl);
   const product = deps.product ?? PRODUCT_NAME;
   // Loaded once, synchronously: `session:get` then answers from memory with no network.
-  const vault = openTokenVault({ store: deps.store, encryptor: deps.encryptor, log });
+  const vault = openTokenVault({ store: deps.store, encryptor: deps.encryptor, log: logger.warn });
   const client = createPlexClient({
     apiUrl,
     client: describeThisComputer(product, PRODUCT_VERSION, vault.clientIdentifier),
-    log,
+    log: logger.info,
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
     ...(deps.transport === undefined ? {} : { transport: deps.transport }),
   });
@@ -63,7 +76,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     client,
     clipboard: deps.clipboard,
     clipboardClearMs: deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS,
-    log,
+    log: logger.warn,
+    secrets: logger.redactor,
   });
   const appInfo = buildAppInfo(product, apiUrl, vault.capability);
   const pin = createPinFlow({
@@ -73,6 +87,44 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     openExternal: deps.openExternal,
     adopt: session.adopt,
   });
+  const errors = createErrorHistory();
+  logger.info(
+    `${product} ${PRODUCT_VERSION} started: API host ${serviceHost(apiUrl)}, storage backend ${storageBackend() ?? 'unknown'}, ` +
+      `Remember me ${appInfo.rememberAvailable ? 'available' : 'unavailable'}.`,
+  );
+
+  function storageBackend(): string | null {
+    try {
+      return String(deps.encryptor.backend());
+    } catch {
+      return null;
+    }
+  }
+
+  async function copyDiagnostics(): Promise<IpcResult<void>> {
+    const report = buildDiagnosticsReport({
+      productName: appInfo.productName,
+      version: appInfo.version,
+      versions: deps.versions ?? process.versions,
+      os: { platform: os.platform(), release: os.release(), arch: os.arch() },
+      storageBackend: storageBackend(),
+      rememberAvailable: appInfo.rememberAvailable,
+      apiHost: serviceHost(apiUrl),
+      usingPlexTv: appInfo.usingPlexTv,
+      session: session.status(),
+      errors: errors.list(),
+      now: new Date(),
+      redact: logger.redactor.redact,
+    });
+    try {
+      await deps.clipboard.writeText(report);
+    } catch (error) {
+      logger.warn(`The diagnostics could not be copied to the clipboard: ${errorName(error)}.`);
+      return fail('internal', COPY_DIAGNOSTICS_FAILED);
+    }
+    logger.info('Diagnostics were copied to the clipboard.');
+    return ok(undefined);
+  }
 
   const router = createIpcRouter(
     {
@@ -87,13 +139,37 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       'pin:start': (request) => pin.start(request),
       'pin:wait': () => pin.wait(),
       'pin:cancel': () => pin.cancel(),
+      'app:copy-diagnostics': () => copyDiagnostics(),
     },
-    log,
+    logger.error,
   );
+
+  /** Every call through the router; its errors are logged and kept for the diagnostics. */
+  async function invoke(channel: string, payload: unknown, sender: IpcSender): Promise<IpcResult<unknown>> {
+    const started = Date.now();
+    const result = await router.invoke(channel, payload, sender);
+    try {
+      // Only a contract channel is named: anything else came from the caller, maybe hostile.
+      const known = typeof channel === 'string' && Object.hasOwn(IPC_SCHEMAS, channel) ? (channel as IpcChannel) : null;
+      const name = known ?? 'an unknown channel';
+      if (result.ok) {
+        logger.debug(`IPC ${name} -> ok in ${Date.now() - started} ms`);
+      } else {
+        // The messages are fixed sentences with no secret; redacted all the same (here and in
+        // the report), so that a slip in one can never reach a bug report.
+        errors.record(known, { ...result.error, message: logger.redactor.redact(result.error.message) });
+        const refused = result.error.kind === 'forbidden' || result.error.kind === 'invalid-request';
+        (refused ? logger.warn : logger.info)(`IPC ${name} -> ${result.error.kind} in ${Date.now() - started} ms`);
+      }
+    } catch {
+      // Bookkeeping must never cost the caller its answer.
+    }
+    return result;
+  }
 
   let disposed = false;
   return {
-    invoke: router.invoke,
+    invoke,
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -101,4 +177,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       session.dispose();
     },
   };
+}
+
+/** A logger over a plain line sink (tests, the e2e bridge): every level, redacted. */
+function sinkLogger(sink: ((line: string) => void) | undefined): Logger {
+  if (!sink) return createSilentLogger();
+  return createLogger({ write: (line) => sink(line.replace(/\n$/, '')), level: 'debug' });
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

@@ -12,13 +12,31 @@ import { createSafeStorageEncryptor } from './electron-encryptor';
 import { openInBrowser } from './electron-open-external';
 import { applySecurityPolicy } from './electron-security-policy';
 import { createMainWindow } from './electron-window';
+import { createFileLogger } from './file-logger';
+import { createLogger, DEFAULT_LOG_LEVEL, LOG_LEVEL_ENV, type Logger, parseLogLevel } from './logger';
 import { isTrustedSenderFrame } from './trusted-sender';
 
 // Electron's main process: one instance, one window, and every IPC call handed to the
 // app core with the verdict on its sender. All the logic lives in app-core and below;
 // this file only wires Electron's pieces to it.
 
-const log = (line: string): void => console.log(`[${PRODUCT_NAME}] ${line}`);
+/**
+ * The log file in the platform's log folder (e.g. ~/Library/Logs/Plex Sign-In,
+ * %APPDATA%\Plex Sign-In\logs, ~/.config/Plex Sign-In/logs), redacted, rotated. In
+ * development the lines are echoed to the terminal too. PLEX_SIGNIN_LOG_LEVEL=debug
+ * makes it verbose (every IPC call; still never a secret).
+ */
+function openLog(): Logger {
+  const level = parseLogLevel(process.env[LOG_LEVEL_ENV]) ?? DEFAULT_LOG_LEVEL;
+  // console.log, not process.stdout: the console ignores a closed pipe instead of throwing.
+  const echo = app.isPackaged ? undefined : (line: string) => console.log(`[${PRODUCT_NAME}] ${line.trimEnd()}`);
+  try {
+    return createFileLogger({ dir: app.getPath('logs'), level, ...(echo ? { echo } : {}) });
+  } catch {
+    // No log folder at all: the app runs without a file (the console still gets the lines).
+    return createLogger({ write: echo ?? (() => {}), level });
+  }
+}
 
 // Every renderer sandboxed, whatever a window asks for.
 app.enableSandbox();
@@ -31,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function run(): void {
+  const logger = openLog();
   let win: BrowserWindow | null = null;
   let core: AppCore | null = null;
 
@@ -49,6 +68,8 @@ function run(): void {
     try {
       apiUrl = resolveApiUrl(undefined);
     } catch (error) {
+      // The dialog quotes the address (the user's own setting); the log does not.
+      logger.error('PLEX_API_URL is not a usable address; the app stops.');
       dialog.showErrorBox(PRODUCT_NAME, error instanceof Error ? error.message : String(error));
       app.exit(2);
       return;
@@ -58,7 +79,7 @@ function run(): void {
     // the environment, since that page would get the app's IPC.
     const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
     const pages = appPages({ indexFile: join(__dirname, '../renderer/index.html'), devServerUrl });
-    applySecurityPolicy(pages, devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP, log);
+    applySecurityPolicy(pages, devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP, logger.warn);
 
     const appCore = createAppCore({
       apiUrl,
@@ -71,7 +92,8 @@ function run(): void {
         adapter: 'fetch',
         env: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
       },
-      log,
+      logger,
+      versions: process.versions,
     });
     core = appCore;
 

@@ -20,6 +20,7 @@ function spyHandlers() {
     'pin:start': vi.fn(async (_request?: unknown) => ok({})),
     'pin:wait': vi.fn(async (_request?: unknown) => ok({})),
     'pin:cancel': vi.fn(async (_request?: unknown) => ok(undefined)),
+    'app:copy-diagnostics': vi.fn(async (_request?: unknown) => ok(undefined)),
   };
   return handlers;
 }
@@ -235,5 +236,49 @@ describe('pin:start payloads', () => {
       });
     }
     expect(handlers['pin:start']).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('payloads that throw when read', () => {
+  // Nothing IPC's structured clone lets through, but a bridge might: the caller's fault,
+  // so `invalid-request` (not `internal`), and no handler runs.
+  it.each([
+    [
+      'a throwing getter',
+      {
+        get login(): string {
+          throw new Error('getter');
+        },
+        password: 'p',
+        rememberMe: true,
+      },
+    ],
+    [
+      'a proxy whose prototype trap throws',
+      new Proxy(
+        {},
+        {
+          getPrototypeOf() {
+            throw new Error('trap');
+          },
+        },
+      ),
+    ],
+    [
+      'a proxy whose key trap throws',
+      new Proxy(
+        { ...signIn },
+        {
+          ownKeys() {
+            throw new Error('trap');
+          },
+        },
+      ),
+    ],
+  ])('refuses %s as invalid-request', async (_name, payload) => {
+    const { router, calledAny } = setup();
+    const result = await router.invoke('session:sign-in', payload, trusted);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    expect(calledAny()).toBe(false);
   });
 });

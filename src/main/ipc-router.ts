@@ -38,11 +38,8 @@ export function createIpcRouter(handlers: IpcHandlers, log: (line: string) => vo
       if (sender?.trusted !== true) return fail('forbidden', FORBIDDEN);
       if (typeof channel !== 'string' || !Object.hasOwn(IPC_SCHEMAS, channel)) return fail('invalid-request', UNKNOWN);
       known = channel as IpcChannel;
-      // Only plain data: an object with a prototype could pass fields the schema reads
-      // through it (IPC's structured clone strips them, but the e2e bridge may not).
-      if (!isPlainData(payload)) return fail('invalid-request', MALFORMED);
-      const parsed = IPC_SCHEMAS[known].safeParse(payload);
-      if (!parsed.success) return fail('invalid-request', MALFORMED);
+      const parsed = parsePayload(known, payload);
+      if (!parsed) return fail('invalid-request', MALFORMED);
       const handler = handlers[known] as (request: unknown) => Promise<IpcResult<unknown>>;
       return await handler(parsed.data ?? undefined);
     } catch (error) {
@@ -53,6 +50,23 @@ export function createIpcRouter(handlers: IpcHandlers, log: (line: string) => vo
   }
 
   return { channels, invoke };
+}
+
+/**
+ * The validated request, or null. A payload that throws while it is read (a getter, a
+ * proxy: nothing IPC's structured clone lets through, but a bridge might) is as malformed
+ * as one of the wrong shape: the caller's fault, not an internal error.
+ */
+function parsePayload(channel: IpcChannel, payload: unknown): { data: unknown } | null {
+  try {
+    // Only plain data: an object with a prototype could pass fields the schema reads
+    // through it (IPC's structured clone strips them, but the e2e bridge may not).
+    if (!isPlainData(payload)) return null;
+    const parsed = IPC_SCHEMAS[channel].safeParse(payload);
+    return parsed.success ? { data: parsed.data } : null;
+  } catch {
+    return null;
+  }
 }
 
 function isPlainData(payload: unknown): boolean {

@@ -44,4 +44,5 @@ export const IPC_SCHEMAS: { readonly [C in IpcChannel]: RequestSchema<C> } = {
   'pin:start': pinStart,
   'pin:wait': none,
   'pin:cancel': none,
+  'app:copy-diagnostics': none,
 };

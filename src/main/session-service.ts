@@ -14,6 +14,7 @@ import type {
 import { maskToken } from '../shared/mask-token';
 import { createClipboardGuard } from './clipboard-guard';
 import { fail, failFromPlex, ok } from './ipc-result';
+import type { Redactor } from './log-redactor';
 import { notice } from './notices';
 import type { ClipboardPort } from './ports';
 import type { TokenVault } from './token-vault';
@@ -21,6 +22,8 @@ import type { TokenVault } from './token-vault';
 // The signed-in state of the app: the only place the token lives in memory. It answers
 // the session channels with views the renderer may see (account, masked token), never the
 // token itself, and never puts the token or the password into a result or a log line.
+// Belt and braces: the token of the session, and the password and code of a sign-in while
+// it is under way, are registered with the log redactor, so no log line can carry them.
 
 export interface SessionServiceDeps {
   vault: TokenVault;
@@ -28,6 +31,16 @@ export interface SessionServiceDeps {
   clipboard: ClipboardPort;
   clipboardClearMs: number;
   log?: (line: string) => void;
+  /** The log's redactor: told which secrets the app holds right now. */
+  secrets?: Pick<Redactor, 'remember' | 'forget'>;
+}
+
+/** For the diagnostics report: the state, with nothing about the account or the token. */
+export interface SessionStatus {
+  signedIn: boolean;
+  storage: TokenStorage | null;
+  validation: ValidationState | null;
+  signingIn: boolean;
 }
 
 export interface SessionService {
@@ -43,6 +56,8 @@ export interface SessionService {
   copyToken(): Promise<IpcResult<CopyTokenResult>>;
   /** Makes a successful sign-in (password or PIN) the session, saved if asked and possible. */
   adopt(signedIn: SignedIn, rememberMe: boolean): SignedInView;
+  /** The state as diagnostics report it; hands out no notice and makes no request. */
+  status(): SessionStatus;
   /** Cancels requests in flight and the pending clipboard clear. */
   dispose(): void;
 }
@@ -62,19 +77,31 @@ const FORGET_FAILED = 'The saved token could not be removed from this computerâ€
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { vault, client } = deps;
   const log = deps.log ?? (() => {});
+  const secrets = deps.secrets ?? { remember: () => {}, forget: () => {} };
   const lifetime = new AbortController();
   const signal = lifetime.signal;
   const clipboard = createClipboardGuard(deps.clipboard, deps.clipboardClearMs);
 
-  let current: Current | null = vault.restored && {
-    ...vault.restored,
-    storage: vault.capability.rememberAvailable ? 'keychain' : 'session-only',
-    validation: 'checking',
-    validationMessage: null,
-  };
+  let current: Current | null = null;
+  if (vault.restored) {
+    setCurrent({
+      ...vault.restored,
+      storage: vault.capability.rememberAvailable ? 'keychain' : 'session-only',
+      validation: 'checking',
+      validationMessage: null,
+    });
+  }
   let pendingNotice: Notice | null = vault.notice;
   let signingIn = false;
   let validating: Promise<IpcResult<SessionView>> | null = null;
+
+  /** Every change of session goes through here, so the redactor always knows the live token. */
+  function setCurrent(next: Current | null): void {
+    const before = current?.token;
+    current = next;
+    if (next && next.token !== before) secrets.remember(next.token);
+    if (before !== undefined && before !== next?.token) secrets.forget(before);
+  }
 
   /** The view of the current state. `explicit` replaces the pending notice; undefined hands it out. */
   function view(explicit?: Notice | null): SessionView {
@@ -96,7 +123,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   function dropSession(token: string): void {
     if (current?.token !== token) return;
     if (!vault.forget()) log('A dead token could not be removed from the settings file.');
-    current = null;
+    setCurrent(null);
   }
 
   async function runValidate(): Promise<IpcResult<SessionView>> {
@@ -106,7 +133,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     // Signed out, or in as someone else, while plex.tv was answering: that answer is stale.
     if (current?.token !== session.token) return ok(view());
     if (result.ok) {
-      current = { ...current, account: result.value.account, validation: 'valid', validationMessage: null };
+      setCurrent({ ...current, account: result.value.account, validation: 'valid', validationMessage: null });
       if (current.storage === 'keychain') vault.updateAccount(result.value.account);
       return ok(view());
     }
@@ -116,7 +143,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       return ok(view(notice('signed-out-elsewhere')));
     }
     // Offline, timed out, 5xx, 429, a captive portal: none of it says the token is dead.
-    if (kind !== 'cancelled') current = { ...current, validation: 'unreachable', validationMessage: message };
+    if (kind !== 'cancelled') setCurrent({ ...current, validation: 'unreachable', validationMessage: message });
     return ok(view());
   }
 
@@ -124,18 +151,27 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     const remembered = rememberMe && vault.save({ token, account });
     // Not remembered: no earlier session may stay on disk to come back at next launch.
     if (!remembered && !vault.forget()) log('An earlier saved token could not be removed.');
-    current = {
+    setCurrent({
       token,
       account,
       storage: remembered ? 'keychain' : 'session-only',
       validation: 'valid',
       validationMessage: null,
-    };
+    });
     return view(null) as SignedInView;
   }
 
   return {
     adopt,
+
+    status() {
+      return {
+        signedIn: current !== null,
+        storage: current?.storage ?? null,
+        validation: current?.validation ?? null,
+        signingIn,
+      };
+    },
 
     async get() {
       return ok(view());
@@ -154,6 +190,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       // toward plex.tv's lock-out), so it is refused before any request is made.
       if (signingIn) return fail('busy', BUSY);
       signingIn = true;
+      // Scrubbed from every log line while the request is under way (and a little after:
+      // until the answer is handled).
+      const inFlight = [request.password, request.verificationCode].filter((s): s is string => s !== undefined);
+      for (const secret of inFlight) secrets.remember(secret);
       try {
         const result = await client.signIn(
           {
@@ -171,6 +211,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         return ok({ status: 'signed-in', session: adopt(result.value, request.rememberMe) });
       } finally {
         signingIn = false;
+        for (const secret of inFlight) secrets.forget(secret);
       }
     },
 
@@ -178,7 +219,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       if (!current) return ok(view());
       // Disk first: if the file cannot be written, the user must not believe the token is gone.
       if (!vault.forget()) return fail('internal', FORGET_FAILED);
-      current = null;
+      setCurrent(null);
       return ok(view(notice('signed-out')));
     },
 
@@ -202,6 +243,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     dispose() {
       lifetime.abort();
       clipboard.dispose();
+      setCurrent(null);
     },
   };
 }
