@@ -1,15 +1,21 @@
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { startApiGate } from '../support/api-gate';
 import { expect, test } from '../support/fixtures';
 import { type ColorScheme, type ScreenName, tourScreens } from '../support/screen-tour';
+import { pinScreen } from '../support/screens';
 
 // PNGs of each screen for the docs: docs/screenshots/<screen>-<scheme>.png. Nothing
 // random is shown: the token's last characters are masked, the avatar (on plex.tv, out
-// of reach) shows initials, and the test-server banner names a fixed port.
+// of reach) shows initials, the test-server banner names a fixed port, the install's
+// client identifier is fixed, the pins get fixed codes on their way back from the fake
+// and the countdowns are stopped at a fixed time left.
 
 const OUT_DIR = path.resolve(__dirname, '../../docs/screenshots');
 const SHOTS: Partial<Record<ScreenName, string>> = {
   'sign-in': 'sign-in',
+  'browser-waiting': 'browser-waiting',
+  'link-code': 'link-code',
   error: 'error',
   code: 'code',
   account: 'account',
@@ -17,14 +23,28 @@ const SHOTS: Partial<Record<ScreenName, string>> = {
 };
 /** The banner shows the API address: a fixed port keeps the pictures identical run to run. */
 const STABLE_PORT = 47_400;
+/** The browser sign-in address carries the client identifier: a fixed one, written before launch. */
+const CLIENT_IDENTIFIER = '3f6c2a9e-8d41-4b7a-9c05-1e2d3c4b5a69';
+/** What the pins say in the pictures: a strong code (browser) and a short one (plex.tv/link). */
+const FIXED_CODES = { strong: 'x7k2m9q4w8p3z6c1v5b0n8r2t', short: 'K7QX' };
+/** The countdowns stop here: a few seconds into each request. */
+const SHOWN_SECONDS_LEFT = { strong: 29 * 60 + 41, short: 14 * 60 + 41 };
 
 // One after the other, so both can have the banner's fixed port.
 test.describe.configure({ mode: 'serial' });
 
 for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
   test(`screenshots of every screen in ${colorScheme}`, async ({ app, fake }) => {
-    const gate = await startApiGate(fake.origin, STABLE_PORT);
+    let pinExpiresAt = Number.NaN;
+    const gate = await startApiGate(fake.origin, STABLE_PORT, {
+      rewriteJson: ({ method, path: pathname }, body) => {
+        if (method !== 'POST' || pathname !== '/api/v2/pins' || !isPin(body)) return body;
+        pinExpiresAt = Date.parse(body.expiresAt);
+        return { ...body, code: body.code.length > 4 ? FIXED_CODES.strong : FIXED_CODES.short };
+      },
+    });
     try {
+      await app.writeStoreFile(JSON.stringify({ clientIdentifier: CLIENT_IDENTIFIER }));
       const saved: string[] = [];
       await tourScreens(
         app,
@@ -32,6 +52,8 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
         async (screen, page) => {
           const name = SHOTS[screen];
           if (!name) return;
+          if (screen === 'browser-waiting') await stopCountdown(page, pinExpiresAt, SHOWN_SECONDS_LEFT.strong);
+          if (screen === 'link-code') await stopCountdown(page, pinExpiresAt, SHOWN_SECONDS_LEFT.short);
           const file = path.join(OUT_DIR, `${name}-${colorScheme}.png`);
           await page.mouse.move(0, 0); // no hover effect left on the last button clicked
           await page.screenshot({
@@ -52,4 +74,17 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       await gate.stop();
     }
   });
+}
+
+function isPin(body: unknown): body is { code: string; expiresAt: string } {
+  const pin = body as { code?: unknown; expiresAt?: unknown } | null;
+  return typeof pin?.code === 'string' && typeof pin.expiresAt === 'string';
+}
+
+/** The page's clock stands still `secondsLeft` before the pin expires; the countdown shows it. */
+async function stopCountdown(page: Page, expiresAt: number, secondsLeft: number): Promise<void> {
+  expect(expiresAt, 'the pin passed through the gate').not.toBeNaN();
+  await page.clock.setFixedTime(expiresAt - secondsLeft * 1000);
+  const shown = `${String(Math.floor(secondsLeft / 60)).padStart(2, '0')}:${String(secondsLeft % 60).padStart(2, '0')}`;
+  await expect(pinScreen(page).countdown).toHaveText(`Time left: ${shown}`);
 }

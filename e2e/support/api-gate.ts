@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 // A pass-through proxy in front of the fake plex.tv that can hold requests: while the
 // gate is closed, nothing the app sends reaches the fake (nor is answered), so a spec can
 // prove that something appeared on screen without any request, then open the gate and
-// let the held requests through. Every arrival is noted.
+// let the held requests through. Every arrival is noted. A spec may also rewrite JSON
+// answers on their way back (the docs screenshots give a pin a fixed code).
 
 export interface GateArrival {
   method: string;
@@ -26,8 +27,13 @@ export interface ApiGate {
   stop(): Promise<void>;
 }
 
+export interface ApiGateOptions {
+  /** Rewrites a JSON answer (parsed) to the request `method path`; return it unchanged to pass it on. */
+  rewriteJson?: (request: { method: string; path: string }, body: unknown) => unknown;
+}
+
 /** `port` 0 picks a free one; a wanted port that is taken falls back to a free one. */
-export async function startApiGate(upstreamOrigin: string, port = 0): Promise<ApiGate> {
+export async function startApiGate(upstreamOrigin: string, port = 0, options: ApiGateOptions = {}): Promise<ApiGate> {
   const upstream = new URL(upstreamOrigin);
   const arrivals: GateArrival[] = [];
   let held: Array<() => void> | null = null;
@@ -43,8 +49,23 @@ export async function startApiGate(upstreamOrigin: string, port = 0): Promise<Ap
         headers: { ...req.headers, host: upstream.host },
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        const rewrite = options.rewriteJson;
+        if (!rewrite || !/json/.test(String(answer.headers['content-type'] ?? ''))) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const parts: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => parts.push(chunk));
+        answer.on('end', () => {
+          const request = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/' };
+          const text = Buffer.concat(parts).toString('utf8');
+          const body = Buffer.from(JSON.stringify(rewrite(request, JSON.parse(text) as unknown)), 'utf8');
+          const headers = { ...answer.headers, 'content-length': String(body.length) };
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers);
+          res.end(body);
+        });
       },
     );
     // The fake dropping the connection (a `reset` fault) is passed on as a dropped connection.

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   apiUrl?: string;
   /** 'basic_text': the OS offers no real encryption (Linux without a keyring). */
   keystore?: 'available' | 'basic_text';
+  /** 'fails': asking the system browser to open a URL throws (web mode only; the URL is still recorded). */
+  systemBrowser?: 'opens' | 'fails';
 }
 
 export interface IpcRecord {
@@ -34,6 +36,8 @@ export interface AppUnderTest {
   readonly clipboardClearMs: number;
   /** Starts the app (first launch of this test). */
   launch(options?: LaunchOptions): Promise<Page>;
+  /** Closes the window and quits (as the user closing it would); the fixture calls it again safely. */
+  close(): Promise<void>;
   /** Quits and starts again over the same settings file and keystore key. */
   relaunch(options?: LaunchOptions): Promise<Page>;
   readClipboard(): Promise<string>;

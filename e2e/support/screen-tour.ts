@@ -1,12 +1,22 @@
 import { expect, type Page } from '@playwright/test';
 import type { AppUnderTest, LaunchOptions } from './app-under-test';
-import { accountScreen, codeScreen, revokeDialog, SEEDED, signInScreen, submitSignIn } from './screens';
+import {
+  accountScreen,
+  browserSignIn,
+  codeScreen,
+  pinScreen,
+  revokeDialog,
+  SEEDED,
+  signInScreen,
+  submitSignIn,
+} from './screens';
 
 // One walk through every screen of the app, in one colour scheme, stopping at each so a
 // spec can check it (accessibility) or photograph it (docs/screenshots).
 
 export type ColorScheme = 'light' | 'dark';
-export type ScreenName = 'sign-in' | 'error' | 'code' | 'code-error' | 'account' | 'revoke-dialog';
+export type ScreenName =
+  'sign-in' | 'browser-waiting' | 'link-code' | 'error' | 'code' | 'code-error' | 'account' | 'revoke-dialog';
 
 export async function tourScreens(
   app: AppUnderTest,
@@ -20,6 +30,19 @@ export async function tourScreens(
 
   await expect(form.heading).toBeVisible();
   await visit('sign-in', page);
+
+  // Browser sign-in, then a code for plex.tv/link instead; cancelled, back to the form.
+  await browserSignIn(page).button.click();
+  const pin = pinScreen(page);
+  await expect(pin.browserHeading).toBeVisible();
+  await expect(pin.countdown).toBeVisible();
+  await visit('browser-waiting', page);
+  await pin.useCode.click();
+  await expect(pin.linkHeading).toBeVisible();
+  await expect(pin.qr).toBeVisible();
+  await visit('link-code', page);
+  await pin.cancel.click();
+  await expect(form.heading).toBeVisible();
 
   await submitSignIn(page, { login: SEEDED.alice.login, password: 'not-her-password' });
   await expect(form.password).toHaveAttribute('aria-invalid', 'true');

@@ -97,3 +97,79 @@ export function describedBy(locator: Locator): Promise<string> {
       .join(' '),
   );
 }
+
+export const PINS_PATH = '/api/v2/pins';
+const PIN_POLL = /^\/api\/v2\/pins\/(\d+)$/;
+
+/** The browser sign-in offered next to the password form. */
+export function browserSignIn(page: Page) {
+  const section = page.getByRole('region', { name: 'No password?' });
+  return {
+    section,
+    heading: page.getByRole('heading', { name: 'No password?' }),
+    button: page.getByRole('button', { name: 'Sign in with your browser' }),
+    busyButton: page.getByRole('button', { name: 'Opening your browser…' }),
+    alert: section.getByRole('alert'),
+  };
+}
+
+/** The screens of a browser or link-code sign-in (waiting, code, expired). */
+export function pinScreen(page: Page) {
+  return {
+    browserHeading: page.getByRole('heading', { name: 'Approve the sign-in in your browser' }),
+    linkHeading: page.getByRole('heading', { name: 'Sign in with a code' }),
+    expiredHeading: page.getByRole('heading', { name: 'This sign-in request expired' }),
+    waiting: page.getByText(/^Waiting for you to (approve in your browser|enter the code)…$/),
+    countdown: page.getByText(/^Time left: \d\d:\d\d$/),
+    /** The polite live region saying the minutes left. */
+    timeAnnouncement: page
+      .getByRole('status')
+      .filter({ hasText: /(minutes? left|Less than a minute left|Time is up)/ }),
+    fallback: page.getByText(/^(If your browser didn’t open, go to:|Your browser could not be opened\.)/),
+    /** "Your code: A B C D", the spelled-out text a screen reader reads. */
+    spelledCode: page.getByText(/^Your code: /),
+    qr: page.getByRole('img', { name: 'QR code for plex.tv/link' }),
+    cancel: page.getByRole('button', { name: 'Cancel', exact: true }),
+    useCode: page.getByRole('button', { name: 'Use a code instead' }),
+    startAgain: page.getByRole('button', { name: 'Start again' }),
+    back: page.getByRole('button', { name: 'Back to sign-in' }),
+  };
+}
+
+/** The code on the link screen, from its spelled-out accessible text ("A B C D" → "ABCD"). */
+export async function shownLinkCode(page: Page): Promise<string> {
+  const spelled = (await pinScreen(page).spelledCode.textContent()) ?? '';
+  return spelled.replace(/^Your code: /, '').replace(/\s+/g, '');
+}
+
+/** Every poll of a pin (`GET /api/v2/pins/{id}`), oldest first; of one pin when `id` is given. */
+export async function pinPolls(fake: FakeHandle, id?: number) {
+  return (await fake.requests()).filter((r) => {
+    const match = r.method === 'GET' ? PIN_POLL.exec(r.path) : null;
+    return match !== null && (id === undefined || Number(match[1]) === id);
+  });
+}
+
+/** The id of the pin the app polls: from its first `GET /api/v2/pins/{id}` (waits for it). */
+export async function polledPinId(fake: FakeHandle, after = 0): Promise<number> {
+  let id = 0;
+  await expect
+    .poll(
+      async () => {
+        const poll = (await pinPolls(fake)).map((r) => Number(PIN_POLL.exec(r.path)![1])).find((n) => n > after);
+        id = poll ?? 0;
+        return id;
+      },
+      { message: 'the app polls its pin', timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
+  return id;
+}
+
+/** Diagnostics: the button (account screen, or the sign-in screen's footer) and its confirmation. */
+export function diagnostics(page: Page) {
+  return {
+    copy: page.getByRole('button', { name: 'Copy diagnostics' }),
+    copied: page.getByRole('status').filter({ hasText: 'Diagnostics copied (no token or password included).' }),
+  };
+}

@@ -120,8 +120,9 @@ export class WebApp implements AppUnderTest {
         ...(keystore === 'basic_text' ? { backend: 'basic_text' } : {}),
       }),
       clipboard: this.clipboard,
-      openExternal: async (url) => {
+      openInBrowser: async (url) => {
         this.opened.push(url);
+        if (options.systemBrowser === 'fails') throw new Error('no browser to open');
       },
       clipboardClearMs: this.clipboardClearMs,
     });

@@ -65,7 +65,7 @@ function launch(options: Partial<AppCoreDeps> & { backend?: string; available?: 
       ...(available === undefined ? {} : { available }),
     }),
     clipboard,
-    openExternal: async (url) => {
+    openInBrowser: async (url) => {
       opened.push(url);
     },
     log: (line) => logs.push(line),
@@ -504,7 +504,7 @@ describe('app:open-external', () => {
 
   it('reports a browser that cannot be opened', async () => {
     const core = launch({
-      openExternal: async () => {
+      openInBrowser: async () => {
         throw new Error('xdg-open not found');
       },
     });
@@ -627,7 +627,7 @@ describe('browser and link-code sign-in (PIN flow)', () => {
 
   it('still shows the address when the browser cannot be opened', async () => {
     const core = launch({
-      openExternal: async () => {
+      openInBrowser: async () => {
         throw new Error('no browser');
       },
     });

@@ -27,7 +27,7 @@ export interface AppCoreDeps {
   store: DocumentStore;
   encryptor: Encryptor;
   clipboard: ClipboardPort;
-  openExternal(url: string): Promise<void>;
+  openInBrowser(url: string): Promise<void>;
   /** X-Plex-Product, the name plex.tv's Authorized Devices shows; default PRODUCT_NAME. */
   product?: string;
   /** Electron passes `{ adapter: 'fetch', env: { fetch: net.fetch } }`. */
@@ -84,7 +84,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     client,
     clientIdentifier: vault.clientIdentifier,
     product,
-    openExternal: deps.openExternal,
+    openInBrowser: deps.openInBrowser,
     adopt: session.adopt,
   });
   const errors = createErrorHistory();
@@ -135,7 +135,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       'session:sign-out': () => session.signOut(),
       'session:revoke': () => session.revoke(),
       'token:copy': () => session.copyToken(),
-      'app:open-external': (request) => openExternalLink(request.url, deps.openExternal),
+      'app:open-external': (request) => openExternalLink(request.url, deps.openInBrowser),
       'pin:start': (request) => pin.start(request),
       'pin:wait': () => pin.wait(),
       'pin:cancel': () => pin.cancel(),

@@ -51,7 +51,7 @@ function launch(deps: Partial<AppCoreDeps> & { backend?: string } = {}): AppCore
     store: createJsonFileStore(path.join(dir, 'config.json')),
     encryptor: createTestEncryptor({ key, ...(backend === undefined ? {} : { backend }) }),
     clipboard,
-    openExternal: async () => {},
+    openInBrowser: async () => {},
     logger,
     ...rest,
   });

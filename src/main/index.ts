@@ -86,7 +86,7 @@ function run(): void {
       store: createElectronDocumentStore(),
       encryptor: createSafeStorageEncryptor(),
       clipboard: createElectronClipboard(),
-      openExternal: openInBrowser,
+      openInBrowser,
       // Chromium's network stack: the system proxy and certificate store apply.
       transport: {
         adapter: 'fetch',

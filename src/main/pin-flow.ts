@@ -4,7 +4,7 @@ import type { PlexClient } from '../core/plex-client';
 import { waitForPin } from '../core/pin-sign-in';
 import type { IpcResult, PinMode, PinStartRequest, PinView, SignedInView } from '../shared/ipc-contract';
 import { fail, failFromPlex, ok } from './ipc-result';
-import type { OpenExternal } from './ports';
+import type { OpenInBrowser } from './ports';
 import { qrCodePath } from './qr-code';
 
 // Browser and link-code sign-in (Plex's PIN flow) in the app: no password passes through
@@ -16,7 +16,7 @@ export interface PinFlowDeps {
   client: PlexClient;
   clientIdentifier: string;
   product: string;
-  openExternal: OpenExternal;
+  openInBrowser: OpenInBrowser;
   /** Turns an approved sign-in into the app's session, as a password sign-in does. */
   adopt(signedIn: SignedIn, rememberMe: boolean): SignedInView;
 }
@@ -66,7 +66,7 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
     const url = browserAuthUrl(deps.clientIdentifier, pin.code, deps.product);
     let browserOpened = true;
     try {
-      await deps.openExternal(url);
+      await deps.openInBrowser(url);
     } catch {
       browserOpened = false; // the window shows the address to open by hand
     }

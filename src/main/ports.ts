@@ -43,4 +43,4 @@ export interface ClipboardPort {
 }
 
 /** Opens a URL in the user's browser (shell.openExternal in the app). */
-export type OpenExternal = (url: string) => Promise<void>;
+export type OpenInBrowser = (url: string) => Promise<void>;

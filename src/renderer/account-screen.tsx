@@ -3,6 +3,7 @@ import type { IpcError, SessionView, SignedInView } from '../shared/ipc-contract
 import { PLEX_LINKS } from '../shared/external-links';
 import { api } from './api';
 import { Avatar } from './avatar';
+import { DiagnosticsButton } from './diagnostics-button';
 import { ExternalLink } from './external-link';
 import { RevokeDialog } from './revoke-dialog';
 
@@ -207,9 +208,12 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
       <p className="hint">
         Sign out forgets the token on this computer only; revoking it also stops it working everywhere else.
       </p>
-      <p className="help-link">
-        <ExternalLink href={PLEX_LINKS.authorizedDevices}>Manage Authorized Devices on plex.tv</ExternalLink>
-      </p>
+      <div className="help-row">
+        <p className="help-link">
+          <ExternalLink href={PLEX_LINKS.authorizedDevices}>Manage Authorized Devices on plex.tv</ExternalLink>
+        </p>
+        <DiagnosticsButton variant="small" />
+      </div>
 
       {dialogOpen && (
         <RevokeDialog

@@ -36,7 +36,7 @@ export const api: PlexSignInApi = {
   signOut: () => guard((b) => b.signOut()),
   revokeToken: () => guard((b) => b.revokeToken()),
   copyToken: () => guard((b) => b.copyToken()),
-  openExternal: (request) => guard((b) => b.openExternal(request)),
+  openLink: (request) => guard((b) => b.openLink(request)),
   startPinSignIn: (request) => guard((b) => b.startPinSignIn(request)),
   waitForPinSignIn: () => guard((b) => b.waitForPinSignIn()),
   cancelPinSignIn: () => guard((b) => b.cancelPinSignIn()),

@@ -13,7 +13,7 @@ export function ExternalLink({ href, children }: ExternalLinkProps) {
 
   async function open(): Promise<void> {
     setFailure(null);
-    const result = await api.openExternal({ url: href });
+    const result = await api.openLink({ url: href });
     if (!result.ok) setFailure(result.error.message);
   }
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { IpcError } from '../shared/ipc-contract';
+import { DiagnosticsButton } from './diagnostics-button';
 import { errorPlacement } from './error-placement';
 import { FieldError } from './field-error';
 import { FormAlert } from './form-alert';
@@ -22,6 +23,13 @@ interface SignInScreenProps {
   error: IpcError | null;
   onClearError: () => void;
   onSubmit: () => void;
+  /** A browser sign-in is being started: its button is busy. */
+  browserStarting: boolean;
+  /** Why the last browser or link-code sign-in failed (not expired, not cancelled). */
+  browserError: IpcError | null;
+  onBrowserSignIn: () => void;
+  /** Where focus starts: the first field, or (back from a browser sign-in) its button. */
+  initialFocus: 'login' | 'browser';
 }
 
 export function SignInScreen({
@@ -33,6 +41,10 @@ export function SignInScreen({
   error,
   onClearError,
   onSubmit,
+  browserStarting,
+  browserError,
+  onBrowserSignIn,
+  initialFocus,
 }: SignInScreenProps) {
   const ids = useId();
   const loginId = `${ids}login`;
@@ -45,6 +57,7 @@ export function SignInScreen({
   const loginRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const browserRef = useRef<HTMLButtonElement>(null);
   const [showPassword, setShowPassword] = useState(false);
   const [loginMissing, setLoginMissing] = useState(false);
   const [passwordMissing, setPasswordMissing] = useState(false);
@@ -59,6 +72,7 @@ export function SignInScreen({
   // the form comes back from the code screen, through the property, which has no attribute.
   useEffect(() => {
     if (passwordRef.current) passwordRef.current.value = credentials.password;
+    if (initialFocus === 'browser') browserRef.current?.focus();
     // Only on mount: afterwards the field itself holds the value.
   }, []);
 
@@ -72,6 +86,12 @@ export function SignInScreen({
       submitRef.current?.focus();
     }
   }, [error]);
+
+  useEffect(() => {
+    if (browserError && (document.activeElement === document.body || document.activeElement === null)) {
+      browserRef.current?.focus();
+    }
+  }, [browserError]);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -91,94 +111,127 @@ export function SignInScreen({
   const describedByRemember = !rememberAvailable && rememberUnavailableReason ? rememberNoteId : undefined;
 
   return (
-    <form className="screen" noValidate onSubmit={handleSubmit} aria-labelledby={`${ids}title`}>
-      <h1 id={`${ids}title`}>Sign in to Plex</h1>
-      <p className="lead">Your password goes only to plex.tv.</p>
+    <>
+      <div className="screen sign-in">
+        <form className="sign-in-form" noValidate onSubmit={handleSubmit} aria-labelledby={`${ids}title`}>
+          <h1 id={`${ids}title`}>Sign in to Plex</h1>
+          <p className="lead">Your password goes only to plex.tv.</p>
 
-      <div className="field">
-        <label htmlFor={loginId}>Email or username</label>
-        <input
-          ref={loginRef}
-          id={loginId}
-          name="login"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          autoFocus
-          readOnly={busy}
-          value={credentials.login}
-          aria-invalid={loginError ? true : undefined}
-          aria-describedby={loginError ? loginErrorId : undefined}
-          onChange={(event) => {
-            setLoginMissing(false);
-            onCredentialsChange({ login: event.target.value });
-          }}
-        />
-        <FieldError id={loginErrorId} message={loginError} />
-      </div>
+          <div className="field">
+            <label htmlFor={loginId}>Email or username</label>
+            <input
+              ref={loginRef}
+              id={loginId}
+              name="login"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              autoFocus={initialFocus === 'login'}
+              readOnly={busy}
+              value={credentials.login}
+              aria-invalid={loginError ? true : undefined}
+              aria-describedby={loginError ? loginErrorId : undefined}
+              onChange={(event) => {
+                setLoginMissing(false);
+                onCredentialsChange({ login: event.target.value });
+              }}
+            />
+            <FieldError id={loginErrorId} message={loginError} />
+          </div>
 
-      <div className="field">
-        <label htmlFor={passwordId}>Password</label>
-        <div className="password-row">
-          <input
-            ref={passwordRef}
-            id={passwordId}
-            name="password"
-            type={showPassword ? 'text' : 'password'}
-            autoComplete="current-password"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            readOnly={busy}
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? passwordErrorId : undefined}
-            onChange={(event) => {
-              setPasswordMissing(false);
-              if (serverPasswordError) onClearError();
-              onCredentialsChange({ password: event.target.value });
-            }}
-          />
-          <button
-            type="button"
-            className="button secondary reveal"
-            aria-pressed={showPassword}
-            aria-controls={passwordId}
-            onClick={() => setShowPassword((shown) => !shown)}
-          >
-            {showPassword ? 'Hide' : 'Show'}
-            <span className="visually-hidden"> password</span>
+          <div className="field">
+            <label htmlFor={passwordId}>Password</label>
+            <div className="password-row">
+              <input
+                ref={passwordRef}
+                id={passwordId}
+                name="password"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+                readOnly={busy}
+                aria-invalid={passwordError ? true : undefined}
+                aria-describedby={passwordError ? passwordErrorId : undefined}
+                onChange={(event) => {
+                  setPasswordMissing(false);
+                  if (serverPasswordError) onClearError();
+                  onCredentialsChange({ password: event.target.value });
+                }}
+              />
+              <button
+                type="button"
+                className="button secondary reveal"
+                aria-pressed={showPassword}
+                aria-controls={passwordId}
+                onClick={() => setShowPassword((shown) => !shown)}
+              >
+                {showPassword ? 'Hide' : 'Show'}
+                <span className="visually-hidden"> password</span>
+              </button>
+            </div>
+            <FieldError id={passwordErrorId} message={passwordError} />
+          </div>
+
+          <div className="checkbox-field">
+            <input
+              id={rememberId}
+              name="remember"
+              type="checkbox"
+              checked={rememberAvailable && credentials.rememberMe}
+              disabled={!rememberAvailable}
+              aria-describedby={describedByRemember}
+              onChange={(event) => {
+                if (!busy) onCredentialsChange({ rememberMe: event.target.checked });
+              }}
+            />
+            <label htmlFor={rememberId}>Remember me</label>
+            {describedByRemember && (
+              <p id={rememberNoteId} className="hint">
+                {rememberUnavailableReason}
+              </p>
+            )}
+          </div>
+
+          <FormAlert error={formError} />
+
+          <button ref={submitRef} type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
           </button>
-        </div>
-        <FieldError id={passwordErrorId} message={passwordError} />
-      </div>
+        </form>
 
-      <div className="checkbox-field">
-        <input
-          id={rememberId}
-          name="remember"
-          type="checkbox"
-          checked={rememberAvailable && credentials.rememberMe}
-          disabled={!rememberAvailable}
-          aria-describedby={describedByRemember}
-          onChange={(event) => {
-            if (!busy) onCredentialsChange({ rememberMe: event.target.checked });
-          }}
-        />
-        <label htmlFor={rememberId}>Remember me</label>
-        {describedByRemember && (
-          <p id={rememberNoteId} className="hint">
-            {rememberUnavailableReason}
+        <p className="or-divider" aria-hidden="true">
+          <span>or</span>
+        </p>
+
+        <section className="browser-sign-in" aria-labelledby={`${ids}browser-title`}>
+          <h2 id={`${ids}browser-title`}>No password?</h2>
+          <p className="lead" id={`${ids}browser-text`}>
+            Signed up with Google, Apple or Facebook? Sign in on plex.tv in your browser instead.
           </p>
-        )}
+          {rememberAvailable && <p className="hint">“Remember me” above applies here too.</p>}
+          <FormAlert error={browserError} />
+          <button
+            ref={browserRef}
+            type="button"
+            className="button secondary prominent"
+            disabled={browserStarting}
+            aria-busy={browserStarting}
+            aria-describedby={`${ids}browser-text`}
+            onClick={() => {
+              if (!busy && !browserStarting) onBrowserSignIn();
+            }}
+          >
+            {browserStarting ? 'Opening your browser…' : 'Sign in with your browser'}
+          </button>
+        </section>
       </div>
-
-      <FormAlert error={formError} />
-
-      <button ref={submitRef} type="submit" className="button primary" disabled={busy} aria-busy={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
-      </button>
-    </form>
+      <footer className="screen-footer">
+        <DiagnosticsButton variant="link" />
+      </footer>
+    </>
   );
 }

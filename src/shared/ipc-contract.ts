@@ -129,6 +129,8 @@ export interface IpcContract {
   /** Resolves when the PIN is approved (signed in), expires, or is cancelled. */
   'pin:wait': { request: void; result: Extract<SignInOutcome, { status: 'signed-in' }> };
   'pin:cancel': { request: void; result: void };
+  /** Copies versions, platform, storage backend and the last errors (never a secret) for a bug report. */
+  'app:copy-diagnostics': { request: void; result: void };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -142,10 +144,11 @@ export const API_METHODS = {
   signOut: 'session:sign-out',
   revokeToken: 'session:revoke',
   copyToken: 'token:copy',
-  openExternal: 'app:open-external',
+  openLink: 'app:open-external',
   startPinSignIn: 'pin:start',
   waitForPinSignIn: 'pin:wait',
   cancelPinSignIn: 'pin:cancel',
+  copyDiagnostics: 'app:copy-diagnostics',
 } as const satisfies Record<string, IpcChannel>;
 
 export const IPC_CHANNELS = Object.values(API_METHODS) as IpcChannel[];

@@ -326,7 +326,7 @@ function harness(name: string): Harness {
     store: createJsonFileStore(storeFile),
     encryptor: createTestEncryptor({ key: randomBytes(32) }),
     clipboard,
-    openExternal: async (url) => {
+    openInBrowser: async (url) => {
       opened.push(url);
     },
     // Quick to fail if anything did go out.

@@ -102,7 +102,7 @@ describe('the app, with the log at debug', () => {
       store: createJsonFileStore(storeFile),
       encryptor: createTestEncryptor({ key }),
       clipboard,
-      openExternal: async () => {},
+      openInBrowser: async () => {},
       clipboardClearMs: 60_000,
       logger,
       versions: process.versions,

@@ -1,0 +1,58 @@
+import { useRef, useState } from 'react';
+import type { IpcError } from '../shared/ipc-contract';
+import { api } from './api';
+
+interface DiagnosticsButtonProps {
+  /** 'link': a quiet text button (the sign-in footer); 'small': a small outlined button. */
+  variant: 'link' | 'small';
+}
+
+const COPIED = 'Diagnostics copied (no token or password included).';
+
+/**
+ * "Copy diagnostics": main puts versions, platform, storage backend and the last errors on
+ * the clipboard for a bug report; never a token, a password or a code.
+ */
+export function DiagnosticsButton({ variant }: DiagnosticsButtonProps) {
+  const running = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [copies, setCopies] = useState(0);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  async function copy(): Promise<void> {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    setError(null);
+    const result = await api.copyDiagnostics();
+    running.current = false;
+    setBusy(false);
+    if (result.ok) {
+      setCopies((n) => n + 1);
+    } else {
+      setCopies(0);
+      setError(result.error);
+    }
+  }
+
+  return (
+    <div className="diagnostics">
+      <button
+        type="button"
+        className={variant === 'link' ? 'button-link' : 'button secondary small'}
+        aria-busy={busy}
+        onClick={() => void copy()}
+      >
+        Copy diagnostics
+      </button>
+      <p className="diagnostics-status" role="status">
+        {copies > 0 && <span key={copies}>{COPIED}</span>}
+      </p>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
