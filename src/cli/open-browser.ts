@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { isAllowedExternalUrl } from '../shared/external-links';
 
 /**
@@ -7,11 +6,11 @@ import { isAllowedExternalUrl } from '../shared/external-links';
  * caller prints the address either way. The URL is passed as an argument, never
  * through a shell.
  */
-export function openInBrowser(
+export async function openInBrowser(
   url: string,
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
-): boolean {
+): Promise<boolean> {
   if (!isAllowedExternalUrl(url)) return false;
   const [command, args]: [string, string[]] =
     platform === 'darwin'
@@ -21,6 +20,8 @@ export function openInBrowser(
         : ['xdg-open', [url]];
   if (platform !== 'darwin' && platform !== 'win32' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return false;
   try {
+    // Loaded here, not at start-up: only --browser ever starts a process.
+    const { spawn } = await import('node:child_process');
     const child = spawn(command, args, { detached: true, stdio: 'ignore', env });
     child.on('error', () => {}); // no opener installed: the printed address is enough
     child.unref();

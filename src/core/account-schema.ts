@@ -8,30 +8,36 @@ import type { PlexAccount } from '../shared/account';
 /** An optional field that never fails the parse: a wrong shape reads as absent. */
 const tolerant = <T extends z.ZodMiniType>(schema: T) => z.optional(z.catch(z.nullable(schema), null));
 
-const accountSchema = z.object({
-  id: z.int(),
-  uuid: z.string(),
-  username: z.string(),
-  title: z.string(),
-  friendlyName: z.string(),
-  email: z.string(),
-  authToken: z.string().check(z.minLength(1)),
-  joinedAt: z.number(),
-  hasPassword: z.boolean(),
-  twoFactorEnabled: z.boolean(),
-  thumb: tolerant(z.string()),
-  rememberExpiresAt: tolerant(z.number()),
-  roles: tolerant(z.array(z.string())),
-  subscription: tolerant(z.object({ active: tolerant(z.boolean()) })),
-});
+const buildAccountSchema = () =>
+  z.object({
+    id: z.int(),
+    uuid: z.string(),
+    username: z.string(),
+    title: z.string(),
+    friendlyName: z.string(),
+    email: z.string(),
+    authToken: z.string().check(z.minLength(1)),
+    joinedAt: z.number(),
+    hasPassword: z.boolean(),
+    twoFactorEnabled: z.boolean(),
+    thumb: tolerant(z.string()),
+    rememberExpiresAt: tolerant(z.number()),
+    roles: tolerant(z.array(z.string())),
+    subscription: tolerant(z.object({ active: tolerant(z.boolean()) })),
+  });
 
 export interface ParsedAccount {
   account: PlexAccount;
   token: string;
 }
 
+// Built on first use: creating zod schemas costs start-up time the CLI's other paths
+// (help, usage errors) should not pay.
+let accountSchema: ReturnType<typeof buildAccountSchema> | undefined;
+
 /** Parses a sign-in or `GET /user` body; null when it is not a usable account. */
 export function parseAccount(body: unknown): ParsedAccount | null {
+  accountSchema ??= buildAccountSchema();
   const parsed = accountSchema.safeParse(body);
   if (!parsed.success) return null;
   const a = parsed.data;
