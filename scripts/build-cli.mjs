@@ -32,6 +32,11 @@ const inner = await build({
   legalComments: 'eof',
 });
 
+// The launcher runs the bundle in a vm.Script, which has no loader for import().
+if (/\bimport\(/.test(inner.outputFiles[0].text)) {
+  throw new Error('The CLI bundle uses dynamic import(), which cannot run in its vm.Script; use require().');
+}
+
 await build({
   ...common,
   entryPoints: ['src/cli/launcher.ts'],

@@ -10,6 +10,7 @@ import { userCacheDir } from '../core/config-dir';
 // The CLI's entry point. Compiling its ~150 KB bundle is a large share of a run, so the
 // compiled code is kept in V8's code cache in the user's cache folder and reused on the
 // next run: what Node 22's module.enableCompileCache() does, done by hand for Node 20.
+// The bundle must not use dynamic import(): a vm.Script has no loader for it.
 // Any problem with the cache only costs speed: V8 rejects a stale or foreign cache
 // itself, and the cache is then rewritten.
 

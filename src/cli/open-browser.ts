@@ -1,3 +1,4 @@
+import type * as ChildProcess from 'node:child_process';
 import { isAllowedExternalUrl } from '../shared/external-links';
 
 /**
@@ -6,11 +7,11 @@ import { isAllowedExternalUrl } from '../shared/external-links';
  * caller prints the address either way. The URL is passed as an argument, never
  * through a shell.
  */
-export async function openInBrowser(
+export function openInBrowser(
   url: string,
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<boolean> {
+): boolean {
   if (!isAllowedExternalUrl(url)) return false;
   const [command, args]: [string, string[]] =
     platform === 'darwin'
@@ -20,8 +21,10 @@ export async function openInBrowser(
         : ['xdg-open', [url]];
   if (platform !== 'darwin' && platform !== 'win32' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return false;
   try {
-    // Loaded here, not at start-up: only --browser ever starts a process.
-    const { spawn } = await import('node:child_process');
+    // Loaded here, not at start-up: only --browser ever starts a process. (require, not
+    // import(): the bundle runs in a vm.Script, where dynamic import() is unavailable.)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawn } = require('node:child_process') as typeof ChildProcess;
     const child = spawn(command, args, { detached: true, stdio: 'ignore', env });
     child.on('error', () => {}); // no opener installed: the printed address is enough
     child.unref();

@@ -32,7 +32,7 @@ export async function signinWithPin(
 
   if (mode === 'browser') {
     const url = browserAuthUrl(info.clientIdentifier, pin.code, info.product);
-    const opened = await openInBrowser(url, process.platform, io.env);
+    const opened = openInBrowser(url, process.platform, io.env);
     io.err(
       `${opened ? 'Your browser should open plex.tv; if it does not, open' : 'Open'} this address and approve ${info.product}:\n\n  ${url}\n\n`,
     );
