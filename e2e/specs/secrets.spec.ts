@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { accountScreen, codeScreen, liveToken, SEEDED, signInAsAlice, submitSignIn } from '../support/screens';
 
@@ -14,6 +15,7 @@ test('neither the token nor the password reaches the page or any IPC result', as
 
   for (const secret of [token, SEEDED.alice.password]) {
     expect(await page.content()).not.toContain(secret);
+    expect(await windowState(page)).not.toContain(secret);
   }
 
   // A relaunch: the stored session is restored and checked.
@@ -36,6 +38,30 @@ test('neither the token nor the password reaches the page or any IPC result', as
   }
 });
 
+/** What the page keeps outside the DOM: web storage, cookies, the URL, window's own values. */
+function windowState(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const own: Record<string, string> = {};
+    for (const key of Object.getOwnPropertyNames(window)) {
+      try {
+        const value = (window as unknown as Record<string, unknown>)[key];
+        if (typeof value === 'string' || typeof value === 'number') own[key] = String(value);
+        else if (value && typeof value === 'object' && !(value instanceof Node)) own[key] = JSON.stringify(value) ?? '';
+      } catch {
+        // cyclic or cross-origin values hold nothing of ours
+      }
+    }
+    return JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie,
+      url: location.href,
+      history: history.state as unknown,
+      own,
+    });
+  });
+}
+
 test('a two-step sign-in leaves neither the password nor the code in the page', async ({ app, fake }) => {
   const { bob } = SEEDED;
   const page = await app.launch();
@@ -46,7 +72,11 @@ test('a two-step sign-in leaves neither the password nor the code in the page', 
   const token = await liveToken(fake, 'bob');
 
   const html = await page.content();
-  for (const secret of [token, bob.password, bob.backupCode]) expect(html).not.toContain(secret);
+  const state = await windowState(page);
+  for (const secret of [token, bob.password, bob.backupCode]) {
+    expect(html).not.toContain(secret);
+    expect(state).not.toContain(secret);
+  }
   const log = app.ipcLog();
   if (log) {
     const results = JSON.stringify(log.map((entry) => entry.result));
