@@ -154,21 +154,17 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     }
   }
 
-  async function account(x: Exchange): Promise<PlexResult<SignedIn>> {
+  /** Sends an exchange and parses its success body; a body that does not parse is unexpected. */
+  async function sendAndParse<T>(x: Exchange, parse: (body: unknown) => T | null): Promise<PlexResult<T>> {
     const result = await send(x);
     if (!result.ok) return result;
-    const parsed = parseAccount(result.value.body);
+    const parsed = parse(result.value.body);
     if (!parsed) return { ok: false, error: errorInfo('unexpected-response', ctx, { status: result.value.status }) };
     return { ok: true, value: parsed };
   }
 
-  async function pin(x: Exchange): Promise<PlexResult<PlexPin>> {
-    const result = await send(x);
-    if (!result.ok) return result;
-    const parsed = parsePin(result.value.body);
-    if (!parsed) return { ok: false, error: errorInfo('unexpected-response', ctx, { status: result.value.status }) };
-    return { ok: true, value: parsed };
-  }
+  const account = (x: Exchange) => sendAndParse<SignedIn>(x, parseAccount);
+  const pin = (x: Exchange) => sendAndParse<PlexPin>(x, (body) => parsePin(body));
 
   return {
     apiUrl,
