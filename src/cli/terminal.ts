@@ -8,21 +8,31 @@ export function canPrompt(stdin: NodeJS.ReadStream = process.stdin): boolean {
   return Boolean(stdin.isTTY);
 }
 
-/** Reads all of stdin and drops one trailing line break (what `echo` and files add). */
-export function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+/**
+ * Reads all of stdin and drops one trailing line break (what `echo` and files add).
+ * Ctrl-C (`signal`) stops the wait, so a terminal left on stdin never hangs the CLI.
+ */
+export function readStdin(signal?: AbortSignal, stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   // Plain events rather than `for await`: the async iterator machinery costs a few ms of
   // start-up on every scripted sign-in.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const onAbort = () => {
+      stdin.pause();
+      reject(new CliError('Cancelled while reading stdin; nothing was sent to plex.tv.', EXIT.interrupted));
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     stdin.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
     stdin.once('error', reject);
-    stdin.once('end', () =>
+    stdin.once('end', () => {
+      signal?.removeEventListener('abort', onAbort);
       resolve(
         Buffer.concat(chunks)
           .toString('utf8')
           .replace(/\r?\n$/, ''),
-      ),
-    );
+      );
+    });
   });
 }
 

@@ -2,8 +2,8 @@ import { usageError } from './cli-error';
 import { readStdin } from './terminal';
 
 /** The token a command acts on: from stdin with --token-stdin, else from PLEX_TOKEN. */
-export async function readToken(fromStdin: boolean, env: NodeJS.ProcessEnv): Promise<string> {
-  const token = (fromStdin ? await readStdin() : (env.PLEX_TOKEN ?? '')).trim();
+export async function readToken(fromStdin: boolean, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<string> {
+  const token = (fromStdin ? await readStdin(signal) : (env.PLEX_TOKEN ?? '')).trim();
   if (!token) {
     throw usageError(
       fromStdin

@@ -79,6 +79,11 @@ describe('parseAccount', () => {
     expect(parsed?.account.rememberExpiresAt).toBe('2020-09-13T12:26:40.000Z');
   });
 
+  it('treats a date no calendar holds as absent, or the body as unusable when the date is required', () => {
+    expect(parseAccount({ ...required, rememberExpiresAt: 1e16 })?.account.rememberExpiresAt).toBeNull();
+    expect(parseAccount({ ...required, joinedAt: 1e16 })).toBeNull();
+  });
+
   it('falls back to the friendly name when the title is empty', () => {
     expect(parseAccount({ ...required, title: '' })?.account.title).toBe('Sample');
   });

@@ -41,6 +41,8 @@ export function parseAccount(body: unknown): ParsedAccount | null {
   const parsed = accountSchema.safeParse(body);
   if (!parsed.success) return null;
   const a = parsed.data;
+  const joinedAt = epochToIso(a.joinedAt);
+  if (joinedAt === null) return null; // a required date no calendar holds: not a usable body
   return {
     token: a.authToken,
     account: {
@@ -50,7 +52,7 @@ export function parseAccount(body: unknown): ParsedAccount | null {
       title: a.title || a.friendlyName || a.username,
       email: a.email,
       thumb: a.thumb ?? null,
-      joinedAt: epochToIso(a.joinedAt),
+      joinedAt,
       hasPassword: a.hasPassword,
       twoFactorEnabled: a.twoFactorEnabled,
       hasPlexPass: a.subscription?.active === true || (a.roles ?? []).includes('plexpass'),
@@ -59,6 +61,8 @@ export function parseAccount(body: unknown): ParsedAccount | null {
   };
 }
 
-function epochToIso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString();
+/** ISO 8601 for epoch seconds; null for values outside what a Date can hold. */
+function epochToIso(seconds: number): string | null {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -14,6 +14,10 @@ describe('resolveApiUrl', () => {
     expect(() => resolveApiUrl('plex.tv', {})).toThrow(/not a valid URL/);
     expect(() => resolveApiUrl('ftp://plex.tv/api', {})).toThrow(/http:\/\/ or https:\/\//);
     expect(() => resolveApiUrl('https://u:p@plex.tv/api', {})).toThrow(/credentials/);
+    // Never quoted back: the address could hold a secret.
+    expect(() => resolveApiUrl('https://plex.tv/api?X-Plex-Token=secret-value', {})).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret-value') as unknown }),
+    );
   });
 
   it('names the service host', () => {

@@ -7,13 +7,14 @@ export function resolveApiUrl(explicit: string | undefined, env: NodeJS.ProcessE
   try {
     url = new URL(raw);
   } catch {
-    throw new TypeError(`The Plex API URL "${raw}" is not a valid URL; give a full http:// or https:// address.`);
+    // The address itself is never quoted back: it could carry a token or a password.
+    throw new TypeError('The Plex API URL is not a valid URL; give a full http:// or https:// address.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`The Plex API URL "${raw}" must start with http:// or https://.`);
+    throw new TypeError('The Plex API URL must start with http:// or https://.');
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new TypeError(`The Plex API URL "${raw}" must not carry credentials, a query or a fragment.`);
+    throw new TypeError('The Plex API URL must not carry credentials, a query or a fragment; give only its address.');
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -26,6 +26,12 @@ describe('parsePin', () => {
     });
   });
 
+  it('trusts the relative lifetime over a clock that disagrees, and refuses impossible dates', () => {
+    const skewed = parsePin({ id: 1, code: 'ABCD', expiresAt: '2020-01-01T00:00:00Z', expiresIn: 900 }, now);
+    expect(skewed?.expiresAt).toBe('2026-01-01T00:15:00.000Z');
+    expect(parsePin({ id: 1, code: 'ABCD', expiresIn: 1e16 }, now)).toBeNull();
+  });
+
   it('refuses a body without an id, a code or any expiry', () => {
     expect(parsePin({ code: 'ABCD', expiresIn: 900 }, now)).toBeNull();
     expect(parsePin({ id: 1, expiresIn: 900 }, now)).toBeNull();

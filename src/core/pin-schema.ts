@@ -26,10 +26,13 @@ export function parsePin(body: unknown, now: number = Date.now()): PlexPin | nul
   const parsed = pinSchema.safeParse(body);
   if (!parsed.success) return null;
   const { id, code, authToken, expiresAt, expiresIn } = parsed.data;
-  const at = expiresAt ? Date.parse(expiresAt) : Number.NaN;
-  const expiry = Number.isFinite(at) ? at : typeof expiresIn === 'number' ? now + expiresIn * 1000 : Number.NaN;
-  if (!Number.isFinite(expiry)) return null;
-  return { id, code, expiresAt: new Date(expiry).toISOString(), authToken: authToken || null };
+  // The relative lifetime first: it does not depend on this computer's clock agreeing with
+  // plex.tv's. The absolute time is the fallback.
+  const expiry =
+    typeof expiresIn === 'number' ? now + expiresIn * 1000 : expiresAt ? Date.parse(expiresAt) : Number.NaN;
+  const date = new Date(expiry);
+  if (Number.isNaN(date.getTime())) return null;
+  return { id, code, expiresAt: date.toISOString(), authToken: authToken || null };
 }
 
 /**

@@ -419,13 +419,14 @@ describe('token:copy', () => {
     expect(clipboard.readText()).toBe('something the user copied');
   });
 
-  it('cancels the clear when the app is disposed', async () => {
-    const core = launch({ clipboardClearMs: 200 });
+  it('clears the token from the clipboard at once when the app closes', async () => {
+    const core = launch({ clipboardClearMs: 60_000 });
     await signInAlice(core);
     await call(core, 'token:copy');
-    core.dispose();
-    await sleep(500);
     expect(clipboard.readText()).toBe(await liveToken());
+    core.dispose();
+    await sleep(50);
+    expect(clipboard.readText()).toBe('');
   });
 
   it('says so when nobody is signed in', async () => {
@@ -614,6 +615,18 @@ describe('browser and link-code sign-in (PIN flow)', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await pinPolls()).toHaveLength(afterClose);
     expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('cancels a sign-in whose PIN is still being created: no browser, no polling', async () => {
+    const core = launch();
+    await fake.fault({ method: 'POST', path: '/api/v2/pins', delayMs: 800 });
+    const starting = call(core, 'pin:start', { mode: 'browser', rememberMe: true });
+    await new Promise((r) => setTimeout(r, 200));
+    value(await call(core, 'pin:cancel'));
+    expect(await starting).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await pinPolls()).toHaveLength(0);
+    expect(opened).toEqual([]);
   });
 
   it('reports an expired PIN and stores nothing', async () => {

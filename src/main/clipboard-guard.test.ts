@@ -43,14 +43,24 @@ describe('clipboard guard', () => {
     expect(clipboard.readText()).toBe('');
   });
 
-  it('cancels the pending clear on dispose', async () => {
+  it('clears a token still on the clipboard at once when the app closes, and leaves no timer', async () => {
     const clipboard = createMemoryClipboard();
     const guard = createClipboardGuard(clipboard, 1_000);
     await guard.copy('secret-token');
     guard.dispose();
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(clipboard.readText()).toBe('secret-token');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(clipboard.readText()).toBe('');
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves what the user copied since alone when the app closes', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 1_000);
+    await guard.copy('secret-token');
+    clipboard.writeText('a shopping list');
+    guard.dispose();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(clipboard.readText()).toBe('a shopping list');
   });
 
   it('works with a clipboard that answers with promises (Electron) and rounds the delay up', async () => {

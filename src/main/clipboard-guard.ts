@@ -6,16 +6,21 @@ import type { ClipboardPort } from './ports';
 export interface ClipboardGuard {
   /** Copies `secret`; resolves with the seconds until the clipboard is cleared. */
   copy(secret: string): Promise<number>;
-  /** Cancels the pending clear (the app is closing). */
+  /**
+   * The app is closing: a token still on the clipboard is cleared now rather than left
+   * there with nobody to clear it; anything the user copied since is left alone.
+   */
   dispose(): void;
 }
 
 export function createClipboardGuard(clipboard: ClipboardPort, clearAfterMs: number): ClipboardGuard {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: string | null = null;
 
   function cancel(): void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    pending = null;
   }
 
   async function clearIfStill(secret: string): Promise<void> {
@@ -32,13 +37,18 @@ export function createClipboardGuard(clipboard: ClipboardPort, clearAfterMs: num
       await clipboard.writeText(secret);
       // A second copy restarts the countdown: the latest copy gets the full time.
       cancel();
+      pending = secret;
       timer = setTimeout(() => {
-        timer = null;
+        cancel();
         void clearIfStill(secret);
       }, clearAfterMs);
       timer.unref?.();
       return Math.ceil(clearAfterMs / 1000);
     },
-    dispose: cancel,
+    dispose() {
+      const secret = pending;
+      cancel();
+      if (secret !== null) void clearIfStill(secret);
+    },
   };
 }

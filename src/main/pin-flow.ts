@@ -28,13 +28,17 @@ export interface PinFlow {
   dispose(): void;
 }
 
+type Approved = { status: 'signed-in'; session: SignedInView };
+type Outcome = IpcResult<Approved>;
+
 interface Attempt {
   controller: AbortController;
-  outcome: Promise<IpcResult<{ status: 'signed-in'; session: SignedInView }>>;
+  outcome: Promise<Outcome>;
 }
 
 const NONE_UNDER_WAY = 'No browser or code sign-in is under way; start one first.';
 const CANCELLED = 'The sign-in was cancelled.';
+const FAILED = 'Something went wrong while waiting for plex.tv; start the sign-in again.';
 
 export function createPinFlow(deps: PinFlowDeps): PinFlow {
   let attempt: Attempt | null = null;
@@ -45,11 +49,13 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
   }
 
   function poll(pin: PlexPin, rememberMe: boolean, controller: AbortController): Attempt['outcome'] {
-    return waitForPin(deps.client, pin, { signal: controller.signal }).then((result) => {
-      if (controller.signal.aborted) return fail('cancelled', CANCELLED);
-      if (!result.ok) return failFromPlex(result.error);
-      return ok({ status: 'signed-in' as const, session: deps.adopt(result.value, rememberMe) });
-    });
+    return waitForPin(deps.client, pin, { signal: controller.signal })
+      .then((result) => {
+        if (controller.signal.aborted) return fail<Approved>('cancelled', CANCELLED);
+        if (!result.ok) return failFromPlex<Approved>(result.error);
+        return ok({ status: 'signed-in' as const, session: deps.adopt(result.value, rememberMe) });
+      })
+      .catch(() => fail<Approved>('internal', FAILED));
   }
 
   async function view(mode: PinMode, pin: PlexPin): Promise<PinView> {
@@ -77,9 +83,22 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
     async start({ mode, rememberMe }) {
       stop(); // a new request replaces one still waiting
       const controller = new AbortController();
+      // Registered before plex.tv answers, so a cancel, a close or a newer start that comes
+      // while the PIN is being created stops this attempt too.
+      let settle!: (outcome: Outcome | Promise<Outcome>) => void;
+      const current: Attempt = { controller, outcome: new Promise<Outcome>((resolve) => (settle = resolve)) };
+      attempt = current;
       const created = await deps.client.createPin({ strong: mode === 'browser' }, { signal: controller.signal });
-      if (!created.ok) return failFromPlex(created.error);
-      attempt = { controller, outcome: poll(created.value, rememberMe, controller) };
+      if (controller.signal.aborted) {
+        settle(fail('cancelled', CANCELLED));
+        return fail('cancelled', CANCELLED);
+      }
+      if (!created.ok) {
+        if (attempt === current) attempt = null;
+        settle(failFromPlex(created.error));
+        return failFromPlex(created.error);
+      }
+      settle(poll(created.value, rememberMe, controller));
       return ok(await view(mode, created.value));
     },
 

@@ -251,7 +251,8 @@ describe('valid JSON in the wrong shape', () => {
     expect(vault.restored).toBeNull();
     expect(vault.notice?.kind).toBe('store-unreadable');
     expect(readDoc()).toEqual({ clientIdentifier: id });
-    expect(asideFiles()).toEqual([]); // readable JSON is not set aside
+    // The damaged file is kept aside, whole, rather than overwritten.
+    expect(asideFiles()).toHaveLength(1);
   });
 
   it('drops an account summary that lost its fields', () => {

@@ -67,7 +67,16 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
   const parsed = parseDocument(raw);
   if (parsed.state === 'damaged') {
     found ??= notice('store-unreadable');
-    log('The settings file held unexpected data; everything but the client identifier was dropped.');
+    // Kept aside rather than overwritten: nothing in it is lost for good.
+    let movedTo: string | null;
+    try {
+      movedTo = store.setAside();
+    } catch {
+      movedTo = null;
+    }
+    log(
+      `The settings file held unexpected data; everything but the client identifier was dropped${movedTo ? ` (the file was moved to ${movedTo})` : ''}.`,
+    );
   }
   // Made once per install, then kept: plex.tv lists each identifier as a device.
   const keptId = parsed.state === 'damaged' ? parsed.clientIdentifier : null;

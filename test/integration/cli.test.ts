@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
 import { closedPortUrl, SEEDED } from '../support/clients';
-import { type CliRun, freshConfigHome, runCli } from '../support/cli';
+import { type CliRun, freshConfigHome, runCli, startCli } from '../support/cli';
 
 // The CLI as a process against the fake plex.tv: outputs, exit codes, and what it must
 // never print.
@@ -162,6 +162,16 @@ describe('plex-signin signin', () => {
     expect(run.code).toBe(2);
     expectOneSentence(run);
     expect(run.stderr).toContain(message);
+    expect(await fake.requests()).toHaveLength(0);
+  });
+
+  it('stops waiting for stdin on Ctrl-C, with exit 130 and nothing sent', async () => {
+    const cli = startCli(['signin', '--login', alice.login, '--password-stdin'], { stdin: null, env: env() });
+    await new Promise((r) => setTimeout(r, 300));
+    cli.child.kill('SIGINT');
+    const run = await cli.done;
+    expect(run.code).toBe(130);
+    expectOneSentence(run);
     expect(await fake.requests()).toHaveLength(0);
   });
 

@@ -27,7 +27,10 @@ export interface RunningCli {
 }
 
 /** Starts the built CLI as its own process, with only the environment given (plus PATH). */
-export function startCli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): RunningCli {
+export function startCli(
+  args: string[],
+  options: { stdin?: string | null; env?: Record<string, string> } = {},
+): RunningCli {
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
     env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cacheHome, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -40,7 +43,8 @@ export function startCli(args: string[], options: { stdin?: string; env?: Record
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  child.stdin.end(options.stdin ?? '');
+  // null leaves stdin open, like a terminal nobody types into.
+  if (options.stdin !== null) child.stdin.end(options.stdin ?? '');
   return { child, stderr: () => stderr, done };
 }
 

@@ -70,7 +70,7 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
   let code = values.code === undefined ? undefined : normaliseCode(values.code);
   const { client } = clientFor(values, io);
 
-  const password = await readPassword(Boolean(values['password-stdin']));
+  const password = await readPassword(Boolean(values['password-stdin']), io.signal);
   const request = (verificationCode?: string): SignInRequest => ({
     login,
     password,
@@ -89,9 +89,9 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function readPassword(fromStdin: boolean): Promise<string> {
+async function readPassword(fromStdin: boolean, signal: AbortSignal): Promise<string> {
   if (fromStdin) {
-    const password = await readStdin();
+    const password = await readStdin(signal);
     if (!password) throw usageError('--password-stdin read an empty password; pipe the password into the command.');
     return password;
   }

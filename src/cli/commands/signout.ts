@@ -24,7 +24,7 @@ export async function signout(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const { client } = clientFor(values, io);
-  const token = await readToken(Boolean(values['token-stdin']), io.env);
+  const token = await readToken(Boolean(values['token-stdin']), io.env, io.signal);
   const result = await client.signOut(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);
   io.err('Signed out: plex.tv has revoked the token.\n');

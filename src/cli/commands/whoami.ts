@@ -29,7 +29,7 @@ export async function whoami(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const { client } = clientFor(values, io);
-  const token = await readToken(Boolean(values['token-stdin']), io.env);
+  const token = await readToken(Boolean(values['token-stdin']), io.env, io.signal);
   const result = await client.getAccount(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);
   const { account } = result.value;
