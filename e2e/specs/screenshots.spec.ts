@@ -40,7 +40,10 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       rewriteJson: ({ method, path: pathname }, body) => {
         if (method !== 'POST' || pathname !== '/api/v2/pins' || !isPin(body)) return body;
         pinExpiresAt = Date.parse(body.expiresAt);
-        return { ...body, code: body.code.length > 4 ? FIXED_CODES.strong : FIXED_CODES.short };
+        // Without expiresIn the app counts down to this exact expiresAt (it would otherwise
+        // count from its own clock), so the frozen countdown always shows the same time.
+        const { expiresIn: _relative, ...rest } = body as typeof body & { expiresIn?: unknown };
+        return { ...rest, code: body.code.length > 4 ? FIXED_CODES.strong : FIXED_CODES.short };
       },
     });
     try {
