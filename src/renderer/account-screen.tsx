@@ -6,6 +6,7 @@ import { Avatar } from './avatar';
 import { DiagnosticsButton } from './diagnostics-button';
 import { ExternalLink } from './external-link';
 import { RevokeDialog } from './revoke-dialog';
+import { FormAlert } from './form-alert';
 
 interface AccountScreenProps {
   session: SignedInView;
@@ -174,14 +175,7 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
         </p>
       </section>
 
-      {actionError && (
-        <p className="form-alert" role="alert">
-          <span className="error-icon" aria-hidden="true">
-            !
-          </span>
-          {actionError.message}
-        </p>
-      )}
+      <FormAlert error={actionError} />
 
       <div className="button-row">
         <button

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { IpcError } from '../shared/ipc-contract';
+import { FormAlert } from './form-alert';
 
 interface RevokeDialogProps {
   busy: boolean;
@@ -43,14 +44,7 @@ export function RevokeDialog({ busy, error, onConfirm, onCancel }: RevokeDialogP
         Every tool using this token (Tautulli, Kometa, scripts…) stops working until you give it a new one. This app
         signs out too.
       </p>
-      {error && (
-        <p className="form-alert" role="alert">
-          <span className="error-icon" aria-hidden="true">
-            !
-          </span>
-          {error.message}
-        </p>
-      )}
+      <FormAlert error={error} />
       <div className="button-row">
         {/* Not `disabled` while busy: that would drop keyboard focus out of the dialog. */}
         <button
