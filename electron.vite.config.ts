@@ -20,7 +20,7 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['electron-store'] },
-      rollupOptions: { input: { index: 'src/main/index.ts' } },
+      rollupOptions: { input: { index: 'src/main/electron/index.ts' } },
     },
   },
   preload: {

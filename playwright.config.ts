@@ -26,7 +26,7 @@ const electronProject: Project<ModeOptions> = electron.available
 export default defineConfig<ModeOptions>({
   testDir: 'e2e/specs',
   testMatch: '**/*.spec.ts',
-  // Vitest's files (*.test.ts, e2e/fake-plex) are never picked up.
+  // Vitest's files (*.test.ts) are never picked up.
   testIgnore: ['**/*.test.ts'],
   outputDir: 'test-results/playwright',
   fullyParallel: true,

@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/fake-plex/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'testing/**/*.test.ts'],
     globalSetup: ['test/support/build-cli.ts'],
     fileParallelism: !externalFake,
     // The JSON report feeds the one-line summary that .ci/run prints.

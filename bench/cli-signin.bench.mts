@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFakePlex } from '../e2e/fake-plex/server';
+import { startFakePlex } from '../testing/fake-plex/server';
 
 // `npm run bench`: whole-process sign-in time of the CLI against the fake plex.tv, next to
 // the floor (a bare node:http script doing the same single POST) and a naive fetch script,

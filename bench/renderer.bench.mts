@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { chromiumExecutable, chromiumLaunchOptions } from '../e2e/support/chromium-launch';
-import { startRendererServer } from '../e2e/support/renderer-server';
+import { chromiumExecutable, chromiumLaunchOptions } from '../testing/chromium-launch';
+import { startRendererServer } from '../testing/renderer-server';
 
 // `npx tsx bench/renderer.bench.mts` (after `npx electron-vite build`): how fast the built
 // renderer becomes a usable sign-in form, and how much JavaScript it ships.

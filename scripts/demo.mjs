@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 
-const fake = spawn(process.execPath, ['--import', 'tsx', 'e2e/fake-plex/main.ts'], {
+const fake = spawn(process.execPath, ['--import', 'tsx', 'testing/fake-plex/start.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const apiUrl = await new Promise((resolve, reject) => {

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { closedPortUrl } from '../../test/support/clients';
+import { closedPortUrl } from '../../testing/closed-port';
 import { startApiGate } from '../support/api-gate';
 import { axeViolations } from '../support/axe';
-import type { FakeHandle } from '../fake-plex/control';
+import type { FakeHandle } from '../../testing/fake-plex/control';
 import { expect, test } from '../support/fixtures';
 import {
   accountScreen,

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { PLEX_LINKS } from '../../src/shared/external-links';
-import { closedPortUrl } from '../../test/support/clients';
+import { closedPortUrl } from '../../testing/closed-port';
 import { expect, test } from '../support/fixtures';
 import { describedBy, SEEDED, SIGNIN_PATH, signInScreen, submitSignIn } from '../support/screens';
 

@@ -1,4 +1,4 @@
-import type { FakeHandle } from '../fake-plex/control';
+import type { FakeHandle } from '../../testing/fake-plex/control';
 import { expect, test } from '../support/fixtures';
 import { accountScreen, liveToken, revokeDialog, SIGNOUT_PATH, signInAsAlice, signInScreen } from '../support/screens';
 

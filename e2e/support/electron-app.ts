@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import type { FakeHandle } from '../fake-plex/control';
+import type { FakeHandle } from '../../testing/fake-plex/control';
 import type { AppUnderTest, LaunchOptions } from './app-under-test';
 
 // Electron mode: the built app (out/main/index.js) under Playwright's Electron driver,

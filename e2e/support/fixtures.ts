@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
-import { type FakeHandle, useFakePlex } from '../fake-plex/control';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import type { AppUnderTest, ModeOptions } from './app-under-test';
-import { chromiumLaunchOptions } from './chromium-launch';
+import { chromiumLaunchOptions } from '../../testing/chromium-launch';
 import { ElectronApp } from './electron-app';
-import { startRendererServer } from './renderer-server';
+import { startRendererServer } from '../../testing/renderer-server';
 import { WebApp } from './web-app';
 
 // The fixtures every spec uses: `fake` (the fake plex.tv, reset before each test) and

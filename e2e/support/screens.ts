@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { SEEDED } from '../../test/support/clients';
-import type { FakeHandle } from '../fake-plex/control';
+import { SEEDED } from '../../testing/seeded-accounts';
+import type { FakeHandle } from '../../testing/fake-plex/control';
 
 // The screens as a person finds them: by role and accessible name (the renderer's UI
 // contract), plus the few steps many specs share.

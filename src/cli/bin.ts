@@ -1,11 +1,11 @@
 import { deferWebFetchGlobals } from './defer-web-fetch';
-import type * as Main from './main';
+import type * as Main from './run-cli';
 
 // Entry point of the bundled CLI (out/cli/plex-signin.cjs).
 
 const restore = deferWebFetchGlobals();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the globals are hidden
-const { run } = require('./main') as typeof Main;
+const { run } = require('./run-cli') as typeof Main;
 restore();
 
 const controller = new AbortController();

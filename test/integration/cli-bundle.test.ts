@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { closedPortUrl, SEEDED } from '../support/clients';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { closedPortUrl } from '../../testing/closed-port';
+import { SEEDED } from '../../testing/seeded-accounts';
 import { freshConfigHome, runCli } from '../support/cli';
 
 // What the single-file build does to stay fast must not change what it does: the V8

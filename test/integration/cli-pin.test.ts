@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { closedPortUrl } from '../support/clients';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { closedPortUrl } from '../../testing/closed-port';
 import { freshConfigHome, runCli, startCli } from '../support/cli';
 
 // `plex-signin signin --browser` and `--link` as a process against the fake plex.tv.

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { SEEDED } from '../support/clients';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { SEEDED } from '../../testing/seeded-accounts';
 import { CLI_PATH, freshConfigHome } from '../support/cli';
 
 // The CLI at a real terminal: util-linux `script` gives it a pseudo-terminal, and we type

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { closedPortUrl, SEEDED } from '../support/clients';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { closedPortUrl } from '../../testing/closed-port';
+import { SEEDED } from '../../testing/seeded-accounts';
 import { type CliRun, freshConfigHome, runCli, startCli } from '../support/cli';
 
 // The CLI as a process against the fake plex.tv: outputs, exit codes, and what it must

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { waitForPin } from '../../src/core/pin-sign-in';
 import type { PlexPin } from '../../src/core/pin-schema';
-import { closedPortUrl, SEEDED, testClient } from '../support/clients';
+import { closedPortUrl } from '../../testing/closed-port';
+import { SEEDED } from '../../testing/seeded-accounts';
+import { testClient } from '../support/clients';
 
 // Browser and link-code sign-in against the fake plex.tv: the approval step is the fake's
 // /__fake/pins/{id}/claim (what the user does in the browser). The polling rate is read

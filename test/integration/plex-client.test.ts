@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { closedPortUrl, SEEDED, testClient } from '../support/clients';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { closedPortUrl } from '../../testing/closed-port';
+import { SEEDED } from '../../testing/seeded-accounts';
+import { testClient } from '../support/clients';
 
 // The Plex client against the fake plex.tv over real HTTP: every row of the error table,
 // the retry rules (counted in the fake's request log) and what is sent.

@@ -1,7 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_CSP } from '../../src/main/content-security-policy';
+import { RENDERER_CSP } from '../../src/main/node/content-security-policy';
 import { API_GLOBAL, API_METHODS } from '../../src/shared/ipc-contract';
 import {
   buildAppInto,
@@ -11,19 +10,13 @@ import {
   cspMetaTags,
   parseCsp,
   readBuilt,
-  ROOT,
 } from './built-app';
 
 // What electron-vite actually emits, built fresh from the current source: the renderer
 // page's Content Security Policy, the preload bundle run as a sandboxed preload runs, and
 // the main bundle. (The same checks against broken samples: scanners.test.ts.)
 
-const ready =
-  existsSync(path.join(ROOT, 'src/main/index.ts')) &&
-  existsSync(path.join(ROOT, 'src/preload/index.ts')) &&
-  existsSync(path.join(ROOT, 'src/renderer/index.html'));
-
-describe.skipIf(!ready)('the built app', () => {
+describe('the built app', () => {
   let outDir = '';
   beforeAll(() => {
     outDir = buildAppInto();

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { type AppCore, createAppCore } from '../../src/main/app-core';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { type AppCore, createAppCore } from '../../src/main/node/app-core';
 import { type IpcChannel, IPC_CHANNELS, type IpcResult } from '../../src/shared/ipc-contract';
-import { SEEDED } from '../support/clients';
-import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../support/main-doubles';
+import { SEEDED } from '../../testing/seeded-accounts';
+import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../testing/main-doubles';
 
 // Hostile payloads at every IPC handler of the real app core (real store, encryptor and
 // clipboard doubles, real HTTP to the fake plex.tv): wrong types, prototype-pollution keys,

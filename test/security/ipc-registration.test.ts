@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IPC_SCHEMAS } from '../../src/main/ipc-schemas';
-import { createIpcRouter, type IpcHandlers } from '../../src/main/ipc-router';
+import { IPC_SCHEMAS } from '../../src/main/node/ipc-schemas';
+import { createIpcRouter, type IpcHandlers } from '../../src/main/node/ipc-router';
 import { API_METHODS, IPC_CHANNELS } from '../../src/shared/ipc-contract';
 import { checkIpcRegistration, checkIpcRendererConfined } from './source-scan';
 
@@ -13,9 +12,7 @@ import { checkIpcRegistration, checkIpcRendererConfined } from './source-scan';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SRC = path.join(ROOT, 'src');
-const hasMain = existsSync(path.join(SRC, 'main/index.ts'));
-
-describe.skipIf(!hasMain)('IPC registration', () => {
+describe('IPC registration', () => {
   it('registers through exactly one ipcMain.handle, over IPC_CHANNELS, into the router', () => {
     const report = checkIpcRegistration(SRC, ROOT);
     expect(report.violations).toEqual([]);

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
-import { type AppCore, createAppCore } from '../../src/main/app-core';
-import { createFileLogger, type FileLogger } from '../../src/main/file-logger';
-import { parseLogLevel } from '../../src/main/logger';
+import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
+import { type AppCore, createAppCore } from '../../src/main/node/app-core';
+import { createFileLogger, type FileLogger } from '../../src/main/node/file-logger';
+import { parseLogLevel } from '../../src/main/node/logger';
 import type { IpcResult } from '../../src/shared/ipc-contract';
-import { SEEDED } from '../support/clients';
+import { SEEDED } from '../../testing/seeded-accounts';
 import { type CliRun, freshConfigHome, runCli } from '../support/cli';
-import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../support/main-doubles';
+import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../testing/main-doubles';
 
 // Where could a secret end up? The whole life of the app (sign-in, two-step sign-in with
 // a code and with a backup code, wrong password, wrong code, a token revoked elsewhere,

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl, PLEX_LINKS } from '../../src/shared/external-links';
@@ -10,9 +9,7 @@ import { checkOpenExternal } from './source-scan';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SRC = path.join(ROOT, 'src');
-const hasMain = existsSync(path.join(SRC, 'main/index.ts'));
-
-describe.skipIf(!hasMain)('shell.openExternal', () => {
+describe('shell.openExternal', () => {
   it('is called in one place only, behind isAllowedExternalUrl', () => {
     const report = checkOpenExternal(SRC, ROOT);
     expect(report.violations).toEqual([]);

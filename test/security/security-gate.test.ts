@@ -20,7 +20,7 @@ const row = (issue: string, severity: string, file: string, sample = 'N/A', desc
 const PRELOAD = row(
   'PRELOAD_JS_CHECK',
   'MEDIUM',
-  'main/electron-window.ts',
+  'main/electron/window.ts',
   "preload: join(__dirname, '../preload/index.js'),",
 );
 const finding = (issue: string, severity: string): Finding =>
@@ -57,7 +57,7 @@ describe('reading the report', () => {
     const findings = readFindings(csv);
     expect(findings.map((f) => [f.issue, f.severity, f.file])).toEqual([
       ['CSP_GLOBAL_CHECK', 'LOW', 'renderer/index.html'],
-      ['PRELOAD_JS_CHECK', 'MEDIUM', 'main/electron-window.ts'],
+      ['PRELOAD_JS_CHECK', 'MEDIUM', 'main/electron/window.ts'],
       ['OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'renderer/api.ts'],
     ]);
   });

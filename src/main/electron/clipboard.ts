@@ -1,5 +1,5 @@
 import { clipboard } from 'electron';
-import type { ClipboardPort } from './ports';
+import type { ClipboardPort } from '../node/ports';
 
 /** The system clipboard as the app's ClipboardPort. */
 export function createElectronClipboard(): ClipboardPort {

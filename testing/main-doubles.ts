@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { corruptFileName } from '../../src/main/corrupt-file-name';
-import type { ClipboardPort, DocumentStore, Encryptor } from '../../src/main/ports';
+import { corruptFileName } from '../src/main/node/corrupt-file-name';
+import type { ClipboardPort, DocumentStore, Encryptor } from '../src/main/node/ports';
 
 // Stand-ins for what Electron provides, for the unit tests and the web-mode e2e bridge.
 // They are real, not mocks: the encryptor really encrypts (so "the token is not on disk in

@@ -1,4 +1,4 @@
-import { type IpcChannel, type IpcContract, type IpcResult } from '../shared/ipc-contract';
+import { type IpcChannel, type IpcContract, type IpcResult } from '../../shared/ipc-contract';
 import { fail } from './ipc-result';
 import { IPC_SCHEMAS } from './ipc-schemas';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type IpcChannel } from '../shared/ipc-contract';
+import { IPC_CHANNELS, type IpcChannel } from '../../shared/ipc-contract';
 import { ok } from './ipc-result';
 import { createIpcRouter, type IpcHandlers } from './ipc-router';
 

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { Encryptor } from './ports';
+import type { Encryptor } from '../node/ports';
 
 // safeStorage as the app's Encryptor: Keychain on macOS, DPAPI on Windows, and on Linux
 // whatever Chromium picked (libsecret, kwallet, or 'basic_text', which protects nothing

@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import { isAllowedExternalUrl } from '../shared/external-links';
+import { isAllowedExternalUrl } from '../../shared/external-links';
 
 /**
  * Opens a plex.tv https link in the system browser; anything else is refused here too,

@@ -2,8 +2,8 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
 import Store from 'electron-store';
-import { corruptFileName } from './corrupt-file-name';
-import type { DocumentStore } from './ports';
+import { corruptFileName } from '../node/corrupt-file-name';
+import type { DocumentStore } from '../node/ports';
 
 // electron-store as the app's DocumentStore: `config.json` in the user-data folder, read
 // and written whole. It is told never to clear an invalid file itself (clearInvalidConfig

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandle, useFakePlex } from '../../e2e/fake-plex/control';
+import { type FakeHandle, useFakePlex } from '../../../testing/fake-plex/control';
 import type {
   AppInfo,
   CopyTokenResult,
@@ -12,9 +12,10 @@ import type {
   IpcResult,
   SessionView,
   SignInOutcome,
-} from '../shared/ipc-contract';
-import { closedPortUrl, SEEDED } from '../../test/support/clients';
-import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../test/support/main-doubles';
+} from '../../shared/ipc-contract';
+import { closedPortUrl } from '../../../testing/closed-port';
+import { SEEDED } from '../../../testing/seeded-accounts';
+import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../../testing/main-doubles';
 import { type AppCore, type AppCoreDeps, createAppCore } from './app-core';
 
 // The main side end to end, as Electron and the e2e bridge use it: createAppCore over a

@@ -1,7 +1,7 @@
 import { app, session } from 'electron';
-import { isAllowedExternalUrl } from '../shared/external-links';
-import type { AppPages } from './app-pages';
-import { openInBrowser } from './electron-open-external';
+import { isAllowedExternalUrl } from '../../shared/external-links';
+import type { AppPages } from '../node/app-pages';
+import { openInBrowser } from './open-external';
 
 // App-wide rules, applied before any window exists: no permission is ever granted, no
 // page navigates, opens a window or attaches a <webview>, and the app's own page gets its

@@ -1,4 +1,4 @@
-import type { IpcChannel, IpcError } from '../shared/ipc-contract';
+import type { IpcChannel, IpcError } from '../../shared/ipc-contract';
 
 // The "Copy diagnostics" report: what a bug report needs (versions, platform, storage
 // backend, API host, the last errors the window was shown) as plain text for the user to

@@ -1,6 +1,6 @@
-import { serviceHost } from '../core/api-url';
-import type { AppInfo } from '../shared/ipc-contract';
-import { PRODUCT_VERSION } from '../shared/product';
+import { serviceHost } from '../../core/api-url';
+import type { AppInfo } from '../../shared/ipc-contract';
+import { PRODUCT_VERSION } from '../../shared/product';
 import type { StorageCapability } from './storage-capability';
 
 /** What the UI shows about the app itself; fixed for the app's lifetime. */

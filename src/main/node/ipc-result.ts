@@ -1,5 +1,5 @@
-import type { IpcError, IpcErrorKind, IpcResult } from '../shared/ipc-contract';
-import type { PlexErrorInfo } from '../shared/plex-error';
+import type { IpcError, IpcErrorKind, IpcResult } from '../../shared/ipc-contract';
+import type { PlexErrorInfo } from '../../shared/plex-error';
 
 // Builders for the result objects every channel returns (errors cross IPC as data:
 // a thrown error would lose its fields on the way).

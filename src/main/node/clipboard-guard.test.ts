@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryClipboard } from '../../test/support/main-doubles';
+import { createMemoryClipboard } from '../../../testing/main-doubles';
 import { createClipboardGuard } from './clipboard-guard';
 import type { ClipboardPort } from './ports';
 

@@ -1,9 +1,9 @@
 import os from 'node:os';
-import { resolveApiUrl, serviceHost } from '../core/api-url';
-import { describeThisComputer } from '../core/client-info';
-import { createPlexClient, type PlexClientOptions } from '../core/plex-client';
-import type { IpcChannel, IpcResult } from '../shared/ipc-contract';
-import { PRODUCT_NAME, PRODUCT_VERSION } from '../shared/product';
+import { resolveApiUrl, serviceHost } from '../../core/api-url';
+import { describeThisComputer } from '../../core/client-info';
+import { createPlexClient, type PlexClientOptions } from '../../core/plex-client';
+import type { IpcChannel, IpcResult } from '../../shared/ipc-contract';
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../../shared/product';
 import { buildAppInfo } from './app-info';
 import { buildDiagnosticsReport, createErrorHistory } from './diagnostics';
 import { openExternalLink } from './external-link-opener';

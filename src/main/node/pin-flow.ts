@@ -1,8 +1,8 @@
-import type { SignedIn } from '../core/plex-client';
-import { browserAuthUrl, LINK_URL, type PlexPin } from '../core/pin-schema';
-import type { PlexClient } from '../core/plex-client';
-import { waitForPin } from '../core/pin-sign-in';
-import type { IpcResult, PinMode, PinStartRequest, PinView, SignedInView } from '../shared/ipc-contract';
+import type { SignedIn } from '../../core/plex-client';
+import { browserAuthUrl, LINK_URL, type PlexPin } from '../../core/pin-schema';
+import type { PlexClient } from '../../core/plex-client';
+import { waitForPin } from '../../core/pin-sign-in';
+import type { IpcResult, PinMode, PinStartRequest, PinView, SignedInView } from '../../shared/ipc-contract';
 import { fail, failFromPlex, ok } from './ipc-result';
 import type { OpenInBrowser } from './ports';
 import { qrCodePath } from './qr-code';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
-import { PRODUCT_NAME } from '../shared/product';
-import type { AppPages } from './app-pages';
+import { PRODUCT_NAME } from '../../shared/product';
+import type { AppPages } from '../node/app-pages';
 
 // The app's one window. webPreferences are written inline (a security scanner only
 // recognises them in this form): an isolated, sandboxed page with no Node, whose only

@@ -1,5 +1,5 @@
-import type { IpcResult } from '../shared/ipc-contract';
-import { isAllowedExternalUrl } from '../shared/external-links';
+import type { IpcResult } from '../../shared/ipc-contract';
+import { isAllowedExternalUrl } from '../../shared/external-links';
 import { fail, ok } from './ipc-result';
 import type { OpenInBrowser } from './ports';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { IpcChannel, IpcContract } from '../shared/ipc-contract';
+import type { IpcChannel, IpcContract } from '../../shared/ipc-contract';
 
 // The shape every channel's payload must have. The renderer is untrusted, so objects are
 // strict (an extra key, `__proto__` or `constructor` included, is refused) and every

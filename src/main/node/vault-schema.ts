@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PlexAccount } from '../shared/account';
+import type { PlexAccount } from '../../shared/account';
 
 // The settings document as it sits on disk. Only non-secret data is in clear: the client
 // identifier and the account summary shown at launch before plex.tv answers. The token is

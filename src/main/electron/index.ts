@@ -1,20 +1,20 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, net } from 'electron';
-import { resolveApiUrl } from '../core/api-url';
-import { IPC_CHANNELS } from '../shared/ipc-contract';
-import { PRODUCT_NAME } from '../shared/product';
-import { type AppCore, createAppCore } from './app-core';
-import { appPages } from './app-pages';
-import { devRendererCsp, RENDERER_CSP } from './content-security-policy';
-import { createElectronClipboard } from './electron-clipboard';
-import { createElectronDocumentStore } from './electron-document-store';
-import { createSafeStorageEncryptor } from './electron-encryptor';
-import { openInBrowser } from './electron-open-external';
-import { applySecurityPolicy } from './electron-security-policy';
-import { createMainWindow } from './electron-window';
-import { createFileLogger } from './file-logger';
-import { createLogger, DEFAULT_LOG_LEVEL, LOG_LEVEL_ENV, type Logger, parseLogLevel } from './logger';
-import { isTrustedSenderFrame } from './trusted-sender';
+import { resolveApiUrl } from '../../core/api-url';
+import { IPC_CHANNELS } from '../../shared/ipc-contract';
+import { PRODUCT_NAME } from '../../shared/product';
+import { type AppCore, createAppCore } from '../node/app-core';
+import { appPages } from '../node/app-pages';
+import { devRendererCsp, RENDERER_CSP } from '../node/content-security-policy';
+import { createElectronClipboard } from './clipboard';
+import { createElectronDocumentStore } from './document-store';
+import { createSafeStorageEncryptor } from './safe-storage-encryptor';
+import { openInBrowser } from './open-external';
+import { applySecurityPolicy } from './security-policy';
+import { createMainWindow } from './window';
+import { createFileLogger } from '../node/file-logger';
+import { createLogger, DEFAULT_LOG_LEVEL, LOG_LEVEL_ENV, type Logger, parseLogLevel } from '../node/logger';
+import { isTrustedSenderFrame } from '../node/trusted-sender';
 
 // Electron's main process: one instance, one window, and every IPC call handed to the
 // app core with the verdict on its sender. All the logic lives in app-core and below;

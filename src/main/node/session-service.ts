@@ -1,5 +1,5 @@
-import type { PlexClient, SignedIn } from '../core/plex-client';
-import type { PlexAccount } from '../shared/account';
+import type { PlexClient, SignedIn } from '../../core/plex-client';
+import type { PlexAccount } from '../../shared/account';
 import type {
   CopyTokenResult,
   IpcResult,
@@ -10,8 +10,8 @@ import type {
   SignedInView,
   TokenStorage,
   ValidationState,
-} from '../shared/ipc-contract';
-import { maskToken } from '../shared/mask-token';
+} from '../../shared/ipc-contract';
+import { maskToken } from '../../shared/mask-token';
 import { createClipboardGuard } from './clipboard-guard';
 import { fail, failFromPlex, ok } from './ipc-result';
 import type { Redactor } from './log-redactor';

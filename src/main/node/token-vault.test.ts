@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlexAccount } from '../shared/account';
-import { createJsonFileStore, createTestEncryptor, type TestEncryptorOptions } from '../../test/support/main-doubles';
+import type { PlexAccount } from '../../shared/account';
+import { createJsonFileStore, createTestEncryptor, type TestEncryptorOptions } from '../../../testing/main-doubles';
 import type { DocumentStore } from './ports';
 import { openTokenVault } from './token-vault';
 
