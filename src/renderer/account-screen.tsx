@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { IpcError, SessionView, SignedInView } from '../shared/ipc-contract';
+import type { IpcError, SessionView, SignedInView } from '../shared/ipc-views';
 import { PLEX_LINKS } from '../shared/external-links';
 import { api } from './api';
 import { Avatar } from './avatar';

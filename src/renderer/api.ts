@@ -1,4 +1,5 @@
-import type { IpcResult, PlexSignInApi } from '../shared/ipc-contract';
+import { API_METHODS, type PlexSignInApi } from '../shared/ipc-contract';
+import type { IpcResult } from '../shared/ipc-views';
 
 // The one module that touches the preload's object. Every call resolves to an IpcResult,
 // even when the bridge is missing or throws, so screens handle a single shape.
@@ -28,17 +29,14 @@ async function guard<T>(call: (bridge: PlexSignInApi) => Promise<IpcResult<T>>):
   }
 }
 
-export const api: PlexSignInApi = {
-  getAppInfo: () => guard((b) => b.getAppInfo()),
-  getSession: () => guard((b) => b.getSession()),
-  validateSession: () => guard((b) => b.validateSession()),
-  signIn: (request) => guard((b) => b.signIn(request)),
-  signOut: () => guard((b) => b.signOut()),
-  revokeToken: () => guard((b) => b.revokeToken()),
-  copyToken: () => guard((b) => b.copyToken()),
-  openLink: (request) => guard((b) => b.openLink(request)),
-  startPinSignIn: (request) => guard((b) => b.startPinSignIn(request)),
-  waitForPinSignIn: () => guard((b) => b.waitForPinSignIn()),
-  cancelPinSignIn: () => guard((b) => b.cancelPinSignIn()),
-  copyDiagnostics: () => guard((b) => b.copyDiagnostics()),
-};
+type AnyMethod = (request?: unknown) => Promise<IpcResult<unknown>>;
+
+/** `window.plexSignIn`'s methods, each guarded: one per channel of the contract's table. */
+export const api = Object.freeze(
+  Object.fromEntries(
+    Object.keys(API_METHODS).map((method) => [
+      method,
+      (request?: unknown) => guard((bridge) => (bridge[method as keyof PlexSignInApi] as AnyMethod)(request)),
+    ]),
+  ),
+) as PlexSignInApi;

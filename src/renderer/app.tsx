@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, IpcError, IpcResult, PinMode, PinView, SessionView, SignedInView } from '../shared/ipc-contract';
+import type { AppInfo, IpcError, IpcResult, PinMode, PinView, SessionView, SignedInView } from '../shared/ipc-views';
 import { AccountScreen } from './account-screen';
 import { api } from './api';
 import { NoticeBanner } from './notice-banner';

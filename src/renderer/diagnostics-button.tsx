@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { IpcError } from '../shared/ipc-contract';
+import type { IpcError } from '../shared/ipc-views';
 import { api } from './api';
 
 interface DiagnosticsButtonProps {

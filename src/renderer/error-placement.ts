@@ -1,4 +1,4 @@
-import type { IpcErrorKind } from '../shared/ipc-contract';
+import type { IpcErrorKind } from '../shared/ipc-views';
 
 /** Where an error from main is shown: under the field it concerns, or above the button. */
 export type ErrorPlacement = 'password' | 'code' | 'form';

@@ -1,4 +1,4 @@
-import type { IpcError } from '../shared/ipc-contract';
+import type { IpcError } from '../shared/ipc-views';
 import { PLEX_LINKS } from '../shared/external-links';
 import { ExternalLink } from './external-link';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { PinMode } from '../shared/ipc-contract';
+import type { PinMode } from '../shared/ipc-views';
 
 interface PinExpiredScreenProps {
   mode: PinMode;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { PinView } from '../shared/ipc-contract';
+import type { PinView } from '../shared/ipc-views';
 import { Countdown } from './countdown';
 import { QrCode } from './qr-code';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { IpcError } from '../shared/ipc-contract';
+import type { IpcError } from '../shared/ipc-views';
 import { FormAlert } from './form-alert';
 
 interface RevokeDialogProps {

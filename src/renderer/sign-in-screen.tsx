@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { IpcError } from '../shared/ipc-contract';
+import type { IpcError } from '../shared/ipc-views';
 import { DiagnosticsButton } from './diagnostics-button';
 import { errorPlacement } from './error-placement';
 import { FieldError } from './field-error';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { IpcError } from '../shared/ipc-contract';
+import type { IpcError } from '../shared/ipc-views';
 import { PLEX_LINKS } from '../shared/external-links';
 import { errorPlacement } from './error-placement';
 import { ExternalLink } from './external-link';

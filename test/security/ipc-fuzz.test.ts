@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { type AppCore, createAppCore } from '../../src/main/node/app-core';
-import { type IpcChannel, IPC_CHANNELS, type IpcResult } from '../../src/shared/ipc-contract';
+import { type IpcChannel, IPC_CHANNELS } from '../../src/shared/ipc-contract';
+import type { IpcResult } from '../../src/shared/ipc-views';
 import { SEEDED } from '../../testing/seeded-accounts';
 import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../testing/main-doubles';
 

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IPC_SCHEMAS } from '../../src/main/node/ipc-schemas';
 import { createIpcRouter, type IpcHandlers } from '../../src/main/node/ipc-router';
-import { API_METHODS, IPC_CHANNELS } from '../../src/shared/ipc-contract';
+import { API_METHODS, IPC, IPC_CHANNELS } from '../../src/shared/ipc-contract';
 import { checkIpcRegistration, checkIpcRendererConfined } from './source-scan';
 
 // Every IPC channel goes through the one validating gate: a single module touches
@@ -26,7 +25,7 @@ describe('IPC registration', () => {
   it('routes exactly the channels of the contract, each with a schema', () => {
     const router = createIpcRouter({} as IpcHandlers);
     expect([...router.channels].sort()).toEqual([...IPC_CHANNELS].sort());
-    expect(Object.keys(IPC_SCHEMAS).sort()).toEqual([...IPC_CHANNELS].sort());
+    expect(Object.keys(IPC).sort()).toEqual([...IPC_CHANNELS].sort());
     expect(new Set(IPC_CHANNELS).size).toBe(Object.keys(API_METHODS).length);
   });
 

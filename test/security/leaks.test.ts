@@ -7,7 +7,7 @@ import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { type AppCore, createAppCore } from '../../src/main/node/app-core';
 import { createFileLogger, type FileLogger } from '../../src/main/node/file-logger';
 import { parseLogLevel } from '../../src/main/node/logger';
-import type { IpcResult } from '../../src/shared/ipc-contract';
+import type { IpcResult } from '../../src/shared/ipc-views';
 import { SEEDED } from '../../testing/seeded-accounts';
 import { type CliRun, freshConfigHome, runCli } from '../support/cli';
 import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../testing/main-doubles';

@@ -4,15 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandle, useFakePlex } from '../../../testing/fake-plex/control';
-import type {
-  AppInfo,
-  CopyTokenResult,
-  IpcChannel,
-  IpcContract,
-  IpcResult,
-  SessionView,
-  SignInOutcome,
-} from '../../shared/ipc-contract';
+import type { IpcChannel, IpcRequest, IpcResultOf } from '../../shared/ipc-contract';
+import type { AppInfo, CopyTokenResult, IpcResult, SessionView, SignInOutcome } from '../../shared/ipc-views';
 import { closedPortUrl } from '../../../testing/closed-port';
 import { SEEDED } from '../../../testing/seeded-accounts';
 import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../../testing/main-doubles';
@@ -79,9 +72,9 @@ function launch(options: Partial<AppCoreDeps> & { backend?: string; available?: 
 async function call<C extends IpcChannel>(
   core: AppCore,
   channel: C,
-  ...payload: IpcContract[C]['request'] extends void ? [] : [IpcContract[C]['request']]
-): Promise<IpcResult<IpcContract[C]['result']>> {
-  const result = (await core.invoke(channel, payload[0], { trusted: true })) as IpcResult<IpcContract[C]['result']>;
+  ...payload: IpcRequest<C> extends void ? [] : [IpcRequest<C>]
+): Promise<IpcResult<IpcResultOf<C>>> {
+  const result = (await core.invoke(channel, payload[0], { trusted: true })) as IpcResult<IpcResultOf<C>>;
   results.push(result);
   return result;
 }
@@ -163,7 +156,9 @@ describe('sign-in', () => {
 
   it('keeps one device across launches: the same client identifier every time', async () => {
     await signInAlice(launch());
-    await signInAlice(launch());
+    const again = launch(); // signed in from the saved session: signing in again means signing out first
+    await call(again, 'session:sign-out');
+    await signInAlice(again);
     const devices = await fake.devices();
     expect(devices).toHaveLength(1);
     expect(devices[0]?.clientIdentifier).toBe(storeDoc().clientIdentifier);
@@ -214,7 +209,8 @@ describe('sign-in', () => {
     expect(second).toMatchObject({ ok: false, error: { kind: 'busy' } });
     expect(value(await first)).toMatchObject({ status: 'signed-in' });
     expect(await requests()).toEqual(['POST /api/v2/users/signin']);
-    // Once it is over, signing in works again.
+    // Once it is over, and the user signed out, signing in works again.
+    await call(core, 'session:sign-out');
     expect(value(await call(core, 'session:sign-in', request))).toMatchObject({ status: 'signed-in' });
   });
 
@@ -264,7 +260,9 @@ describe('what is stored', () => {
   it('with Remember me off, also drops what an earlier remembered sign-in stored', async () => {
     await signInAlice(launch(), true);
     expect(storeDoc().session).toBeDefined();
-    await signInAlice(launch(), false);
+    const again = launch();
+    await call(again, 'session:sign-out');
+    await signInAlice(again, false);
     expect(storeDoc().session).toBeUndefined();
   });
 
@@ -657,5 +655,108 @@ describe('browser and link-code sign-in (PIN flow)', () => {
       error: { kind: 'network' },
     });
     expect(await call(core, 'pin:wait')).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+  });
+});
+
+describe('one owner of the session (session-state.ts)', () => {
+  const slowSignIn = () => fake.fault({ method: 'POST', path: '/api/v2/users/signin', delayMs: 400 });
+  const aliceRequest = { login: alice.login, password: alice.password, rememberMe: true };
+
+  it('refuses a browser sign-in while a password sign-in is in flight: no PIN, alice stays signed in', async () => {
+    const core = launch();
+    await slowSignIn();
+    const signingIn = call(core, 'session:sign-in', aliceRequest);
+    await sleep(100);
+    const pin = await call(core, 'pin:start', { mode: 'browser', rememberMe: true });
+    expect(pin).toMatchObject({ ok: false, error: { kind: 'busy' } });
+    expect(value(await signingIn)).toMatchObject({ status: 'signed-in', session: { account: { username: 'alice' } } });
+    expect(await requests()).toEqual(['POST /api/v2/users/signin']);
+    expect(opened).toEqual([]);
+  });
+
+  it('refuses a password sign-in while a browser sign-in waits, so an approval cannot replace a session', async () => {
+    const core = launch();
+    value(await call(core, 'pin:start', { mode: 'browser', rememberMe: true }));
+    const signIn = await call(core, 'session:sign-in', aliceRequest);
+    expect(signIn).toMatchObject({ ok: false, error: { kind: 'busy' } });
+    expect((await requests()).filter((r) => r.includes('signin'))).toEqual([]);
+  });
+
+  it('refuses to sign in over a session: sign out first', async () => {
+    const core = launch();
+    await signInAlice(core);
+    await fake.reset();
+    expect(await call(core, 'session:sign-in', aliceRequest)).toMatchObject({ ok: false, error: { kind: 'busy' } });
+    expect(await call(core, 'pin:start', { mode: 'link', rememberMe: true })).toMatchObject({
+      ok: false,
+      error: { kind: 'busy' },
+    });
+    expect(await requests()).toEqual([]);
+  });
+
+  it('a sign-out during a password sign-in cancels it: signed out, nothing stored', async () => {
+    const core = launch();
+    await slowSignIn();
+    const signingIn = call(core, 'session:sign-in', aliceRequest);
+    await sleep(100);
+    expect(value(await call(core, 'session:sign-out'))).toEqual({ signedIn: false, notice: null });
+    expect(await signingIn).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('a sign-out during a browser sign-in stops the polling: an approval afterwards signs nobody in', async () => {
+    const core = launch();
+    value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
+    const waiting = call(core, 'pin:wait');
+    value(await call(core, 'session:sign-out'));
+    expect(await waiting).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    const polls = (await requests()).filter((r) => r.startsWith('GET /api/v2/pins/')).length;
+    await sleep(1_500);
+    expect((await requests()).filter((r) => r.startsWith('GET /api/v2/pins/')).length).toBe(polls);
+    expect(value(await call(core, 'session:get'))).toEqual({ signedIn: false, notice: null });
+  });
+
+  it('after shutdown, refuses every sign-in without a request', async () => {
+    const core = launch();
+    core.dispose();
+    expect(await call(core, 'pin:start', { mode: 'browser', rememberMe: true })).toMatchObject({
+      ok: false,
+      error: { kind: 'busy' },
+    });
+    expect(await call(core, 'session:sign-in', aliceRequest)).toMatchObject({ ok: false, error: { kind: 'busy' } });
+    expect(await requests()).toEqual([]);
+    expect(opened).toEqual([]);
+  });
+
+  it('a shutdown during a sign-in stores nothing', async () => {
+    const core = launch();
+    await slowSignIn();
+    const signingIn = call(core, 'session:sign-in', aliceRequest);
+    await sleep(100);
+    core.dispose();
+    expect(await signingIn).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(storeDoc().session).toBeUndefined();
+  });
+
+  it('diagnostics say a sign-in is under way while a browser sign-in waits', async () => {
+    const core = launch();
+    value(await call(core, 'pin:start', { mode: 'browser', rememberMe: true }));
+    value(await call(core, 'app:copy-diagnostics'));
+    const report = String(await clipboard.readText());
+    expect(report).toContain('Sign-in under way: yes');
+    expect(report).toContain('Session state: awaiting-pin');
+  });
+
+  it('the code step is a state of its own: a wrong code stays on it, and a browser sign-in may still start', async () => {
+    const core = launch();
+    const bobRequest = { login: bob.login, password: bob.password, rememberMe: true };
+    value(await call(core, 'session:sign-in', bobRequest));
+    value(await call(core, 'app:copy-diagnostics'));
+    expect(String(await clipboard.readText())).toContain('Session state: awaiting-code');
+    await call(core, 'session:sign-in', { ...bobRequest, verificationCode: '000000' });
+    value(await call(core, 'app:copy-diagnostics'));
+    expect(String(await clipboard.readText())).toContain('Session state: awaiting-code');
+    value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
   });
 });

@@ -2,18 +2,19 @@ import os from 'node:os';
 import { resolveApiUrl, serviceHost } from '../../core/api-url';
 import { describeThisComputer } from '../../core/client-info';
 import { createPlexClient, type PlexClientOptions } from '../../core/plex-client';
-import type { IpcChannel, IpcResult } from '../../shared/ipc-contract';
+import { IPC, type IpcChannel } from '../../shared/ipc-contract';
+import type { IpcResult } from '../../shared/ipc-views';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../shared/product';
 import { buildAppInfo } from './app-info';
 import { buildDiagnosticsReport, createErrorHistory } from './diagnostics';
 import { openExternalLink } from './external-link-opener';
 import { fail, ok } from './ipc-result';
 import { createIpcRouter, type IpcSender } from './ipc-router';
-import { IPC_SCHEMAS } from './ipc-schemas';
 import { createLogger, createSilentLogger, type Logger } from './logger';
 import { createPinFlow } from './pin-flow';
 import type { ClipboardPort, DocumentStore, Encryptor } from './ports';
 import { createSessionService } from './session-service';
+import { createSessionState } from './session-state';
 import { openTokenVault } from './token-vault';
 
 // The app's main side as plain functions over injected services: the single entry point
@@ -71,21 +72,22 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
     ...(deps.transport === undefined ? {} : { transport: deps.transport }),
   });
+  // The one owner of the session: every channel below that changes it goes through it.
+  const state = createSessionState({ vault, log: logger.warn, secrets: logger.redactor });
   const session = createSessionService({
-    vault,
+    state,
     client,
     clipboard: deps.clipboard,
     clipboardClearMs: deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS,
-    log: logger.warn,
     secrets: logger.redactor,
   });
   const appInfo = buildAppInfo(product, apiUrl, vault.capability);
   const pin = createPinFlow({
+    state,
     client,
     clientIdentifier: vault.clientIdentifier,
     product,
     openInBrowser: deps.openInBrowser,
-    adopt: session.adopt,
   });
   const errors = createErrorHistory();
   logger.info(
@@ -111,7 +113,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       rememberAvailable: appInfo.rememberAvailable,
       apiHost: serviceHost(apiUrl),
       usingPlexTv: appInfo.usingPlexTv,
-      session: session.status(),
+      session: {
+        phase: state.phase(),
+        storage: state.session()?.storage ?? null,
+        validation: state.session()?.validation ?? null,
+      },
       errors: errors.list(),
       now: new Date(),
       redact: logger.redactor.redact,
@@ -150,7 +156,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     const result = await router.invoke(channel, payload, sender);
     try {
       // Only a contract channel is named: anything else came from the caller, maybe hostile.
-      const known = typeof channel === 'string' && Object.hasOwn(IPC_SCHEMAS, channel) ? (channel as IpcChannel) : null;
+      const known = typeof channel === 'string' && Object.hasOwn(IPC, channel) ? (channel as IpcChannel) : null;
       const name = known ?? 'an unknown channel';
       if (result.ok) {
         logger.debug(`IPC ${name} -> ok in ${Date.now() - started} ms`);
@@ -173,7 +179,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     dispose() {
       if (disposed) return;
       disposed = true;
-      pin.dispose();
+      state.shutdown();
       session.dispose();
     },
   };

@@ -1,5 +1,5 @@
 import { serviceHost } from '../../core/api-url';
-import type { AppInfo } from '../../shared/ipc-contract';
+import type { AppInfo } from '../../shared/ipc-views';
 import { PRODUCT_VERSION } from '../../shared/product';
 import type { StorageCapability } from './storage-capability';
 

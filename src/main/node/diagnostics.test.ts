@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type FakeHandle, useFakePlex } from '../../../testing/fake-plex/control';
 import { SEEDED } from '../../../testing/seeded-accounts';
 import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../../testing/main-doubles';
-import type { IpcResult } from '../../shared/ipc-contract';
+import type { IpcResult } from '../../shared/ipc-views';
 import { PRODUCT_VERSION } from '../../shared/product';
 import { type AppCore, type AppCoreDeps, createAppCore } from './app-core';
 import { buildDiagnosticsReport, createErrorHistory, ERROR_HISTORY_SIZE } from './diagnostics';
@@ -185,7 +185,7 @@ describe('the report builder', () => {
       rememberAvailable: false,
       apiHost: 'plex.tv',
       usingPlexTv: true,
-      session: { signedIn: false, storage: null, validation: null, signingIn: false },
+      session: { phase: 'signed-out', storage: null, validation: null },
       errors: history.list(),
       now: new Date(0),
       redact: (text) => text.split(secret).join('[redacted]'),

@@ -1,4 +1,5 @@
-import type { IpcChannel, IpcError } from '../../shared/ipc-contract';
+import type { IpcChannel } from '../../shared/ipc-contract';
+import type { IpcError } from '../../shared/ipc-views';
 
 // The "Copy diagnostics" report: what a bug report needs (versions, platform, storage
 // backend, API host, the last errors the window was shown) as plain text for the user to
@@ -47,13 +48,17 @@ export interface DiagnosticsInput {
   /** The host (and port) of the API, never its full URL. */
   apiHost: string;
   usingPlexTv: boolean;
-  session: { signedIn: boolean; storage: string | null; validation: string | null; signingIn: boolean };
+  /** The session state's phase (session-state.ts) and, signed in, where the token is kept and how the last check went. */
+  session: { phase: string; storage: string | null; validation: string | null };
   errors: readonly RecordedError[];
   /** When the report was made. */
   now: Date;
   /** Applied to every line: the log's redactor (the token, a password in flight, credential patterns). */
   redact: (text: string) => string;
 }
+
+/** The phases in which a sign-in is under way. */
+const SIGNING_IN = new Set(['signing-in', 'awaiting-code', 'awaiting-pin']);
 
 /** Longest text taken from any one outside value (a version string, an error message). */
 const MAX_FIELD_CHARS = 300;
@@ -79,9 +84,12 @@ export function buildDiagnosticsReport(input: DiagnosticsInput): string {
     `Storage backend: ${field(input.storageBackend)}`,
     `Remember me available: ${yesNo(input.rememberAvailable)}`,
     `API host: ${field(input.apiHost)}${input.usingPlexTv ? '' : ' (not plex.tv)'}`,
-    `Signed in: ${yesNo(session.signedIn)}` +
-      (session.signedIn ? ` (token kept: ${field(session.storage)}; last check: ${field(session.validation)})` : ''),
-    `Sign-in under way: ${yesNo(session.signingIn)}`,
+    `Signed in: ${yesNo(session.phase === 'signed-in')}` +
+      (session.phase === 'signed-in'
+        ? ` (token kept: ${field(session.storage)}; last check: ${field(session.validation)})`
+        : ''),
+    `Sign-in under way: ${yesNo(SIGNING_IN.has(session.phase))}`,
+    `Session state: ${field(session.phase)}`,
     '',
     input.errors.length === 0 ? 'Recent errors: none' : `Recent errors (${input.errors.length}, oldest first):`,
     ...input.errors.map(

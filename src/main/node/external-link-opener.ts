@@ -1,4 +1,4 @@
-import type { IpcResult } from '../../shared/ipc-contract';
+import type { IpcResult } from '../../shared/ipc-views';
 import { isAllowedExternalUrl } from '../../shared/external-links';
 import { fail, ok } from './ipc-result';
 import type { OpenInBrowser } from './ports';

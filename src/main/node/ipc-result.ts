@@ -1,4 +1,4 @@
-import type { IpcError, IpcErrorKind, IpcResult } from '../../shared/ipc-contract';
+import type { IpcError, IpcErrorKind, IpcResult } from '../../shared/ipc-views';
 import type { PlexErrorInfo } from '../../shared/plex-error';
 
 // Builders for the result objects every channel returns (errors cross IPC as data:

@@ -1,6 +1,6 @@
-import { type IpcChannel, type IpcContract, type IpcResult } from '../../shared/ipc-contract';
+import { IPC, IPC_CHANNELS, type IpcChannel, type IpcRequest, type IpcResultOf } from '../../shared/ipc-contract';
+import type { IpcResult } from '../../shared/ipc-views';
 import { fail } from './ipc-result';
-import { IPC_SCHEMAS } from './ipc-schemas';
 
 // The one gate every IPC call goes through, in Electron and in the web-mode e2e bridge
 // alike: it refuses senders that are not the app's own window, unknown channels and
@@ -8,9 +8,7 @@ import { IPC_SCHEMAS } from './ipc-schemas';
 // Nothing throws out of invoke, and no error text from inside reaches the renderer: it
 // could quote a request (and with it a password or token).
 
-export type IpcHandler<C extends IpcChannel> = (
-  request: IpcContract[C]['request'],
-) => Promise<IpcResult<IpcContract[C]['result']>>;
+export type IpcHandler<C extends IpcChannel> = (request: IpcRequest<C>) => Promise<IpcResult<IpcResultOf<C>>>;
 
 export type IpcHandlers = { readonly [C in IpcChannel]: IpcHandler<C> };
 
@@ -30,13 +28,13 @@ const MALFORMED = 'The request was not in the form Plex Sign-In expects, so it w
 const INTERNAL = 'Something went wrong inside Plex Sign-In; try again, and restart the app if it keeps happening.';
 
 export function createIpcRouter(handlers: IpcHandlers, log: (line: string) => void = () => {}): IpcRouter {
-  const channels = Object.keys(IPC_SCHEMAS) as IpcChannel[];
+  const channels = [...IPC_CHANNELS];
 
   async function invoke(channel: string, payload: unknown, sender: IpcSender): Promise<IpcResult<unknown>> {
     let known: IpcChannel | null = null;
     try {
       if (sender?.trusted !== true) return fail('forbidden', FORBIDDEN);
-      if (typeof channel !== 'string' || !Object.hasOwn(IPC_SCHEMAS, channel)) return fail('invalid-request', UNKNOWN);
+      if (typeof channel !== 'string' || !Object.hasOwn(IPC, channel)) return fail('invalid-request', UNKNOWN);
       known = channel as IpcChannel;
       const parsed = parsePayload(known, payload);
       if (!parsed) return fail('invalid-request', MALFORMED);
@@ -62,7 +60,7 @@ function parsePayload(channel: IpcChannel, payload: unknown): { data: unknown } 
     // Only plain data: an object with a prototype could pass fields the schema reads
     // through it (IPC's structured clone strips them, but the e2e bridge may not).
     if (!isPlainData(payload)) return null;
-    const parsed = IPC_SCHEMAS[channel].safeParse(payload);
+    const parsed = IPC[channel].request.safeParse(payload);
     return parsed.success ? { data: parsed.data } : null;
   } catch {
     return null;

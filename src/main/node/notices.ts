@@ -1,4 +1,4 @@
-import type { Notice } from '../../shared/ipc-contract';
+import type { Notice } from '../../shared/ipc-views';
 
 // What the user is told, once, about why they are signed out. One sentence each, kept in
 // one place so the wording stays consistent.

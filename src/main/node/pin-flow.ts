@@ -1,38 +1,38 @@
-import type { SignedIn } from '../../core/plex-client';
 import { browserAuthUrl, LINK_URL, type PlexPin } from '../../core/pin-schema';
-import type { PlexClient } from '../../core/plex-client';
 import { waitForPin } from '../../core/pin-sign-in';
-import type { IpcResult, PinMode, PinStartRequest, PinView, SignedInView } from '../../shared/ipc-contract';
+import type { PlexClient } from '../../core/plex-client';
+import type { IpcRequest } from '../../shared/ipc-contract';
+import type { IpcResult, PinMode, PinView, SignedInOutcome } from '../../shared/ipc-views';
 import { fail, failFromPlex, ok } from './ipc-result';
 import type { OpenInBrowser } from './ports';
 import { qrCodePath } from './qr-code';
+import type { SessionState, SignInAttempt } from './session-state';
 
 // Browser and link-code sign-in (Plex's PIN flow) in the app: no password passes through
-// us. `start` asks plex.tv for a PIN and begins polling at once; `wait` hands the
-// renderer the outcome; `cancel` (or closing the window: dispose) stops the polling.
-// Only an approved PIN becomes a session: nothing half-done is ever stored.
+// us. `start` asks the session state for the sign-in (refused while another one or a
+// session is under way), asks plex.tv for a PIN and begins polling at once; `wait` hands
+// the renderer the outcome; `cancel`, a sign-out, a newer start or closing the window
+// stop the polling (the state aborts the attempt's signal). Only an approved PIN of the
+// current attempt becomes a session.
 
 export interface PinFlowDeps {
+  state: SessionState;
   client: PlexClient;
   clientIdentifier: string;
   product: string;
   openInBrowser: OpenInBrowser;
-  /** Turns an approved sign-in into the app's session, as a password sign-in does. */
-  adopt(signedIn: SignedIn, rememberMe: boolean): SignedInView;
 }
 
 export interface PinFlow {
-  start(request: PinStartRequest): Promise<IpcResult<PinView>>;
-  wait(): Promise<IpcResult<{ status: 'signed-in'; session: SignedInView }>>;
+  start(request: IpcRequest<'pin:start'>): Promise<IpcResult<PinView>>;
+  wait(): Promise<IpcResult<SignedInOutcome>>;
   cancel(): Promise<IpcResult<void>>;
-  dispose(): void;
 }
 
-type Approved = { status: 'signed-in'; session: SignedInView };
-type Outcome = IpcResult<Approved>;
+type Outcome = IpcResult<SignedInOutcome>;
 
-interface Attempt {
-  controller: AbortController;
+interface Waiting {
+  attempt: SignInAttempt;
   outcome: Promise<Outcome>;
 }
 
@@ -41,21 +41,24 @@ const CANCELLED = 'The sign-in was cancelled.';
 const FAILED = 'Something went wrong while waiting for plex.tv; start the sign-in again.';
 
 export function createPinFlow(deps: PinFlowDeps): PinFlow {
-  let attempt: Attempt | null = null;
+  const { state } = deps;
+  /** The latest attempt of this flow; whether it still runs is the state's to say. */
+  let waiting: Waiting | null = null;
 
-  function stop(): void {
-    attempt?.controller.abort();
-    attempt = null;
-  }
-
-  function poll(pin: PlexPin, rememberMe: boolean, controller: AbortController): Attempt['outcome'] {
-    return waitForPin(deps.client, pin, { signal: controller.signal })
-      .then((result) => {
-        if (controller.signal.aborted) return fail<Approved>('cancelled', CANCELLED);
-        if (!result.ok) return failFromPlex<Approved>(result.error);
-        return ok({ status: 'signed-in' as const, session: deps.adopt(result.value, rememberMe) });
-      })
-      .catch(() => fail<Approved>('internal', FAILED));
+  async function poll(pin: PlexPin, rememberMe: boolean, attempt: SignInAttempt): Promise<Outcome> {
+    try {
+      const result = await waitForPin(deps.client, pin, { signal: attempt.signal });
+      if (!state.isCurrent(attempt)) return fail('cancelled', CANCELLED);
+      if (!result.ok) {
+        state.end(attempt, 'signed-out');
+        return failFromPlex(result.error);
+      }
+      const session = state.adopt(attempt, result.value, rememberMe);
+      return session ? ok({ status: 'signed-in', session }) : fail('cancelled', CANCELLED);
+    } catch {
+      state.end(attempt, 'signed-out');
+      return fail('internal', FAILED);
+    }
   }
 
   async function view(mode: PinMode, pin: PlexPin): Promise<PinView> {
@@ -81,40 +84,40 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
 
   return {
     async start({ mode, rememberMe }) {
-      stop(); // a new request replaces one still waiting
-      const controller = new AbortController();
-      // Registered before plex.tv answers, so a cancel, a close or a newer start that comes
-      // while the PIN is being created stops this attempt too.
+      const begun = state.begin('pin');
+      if (!begun.ok) return begun.refusal;
+      const { attempt } = begun;
+      // Registered before plex.tv answers, so a wait that comes while the PIN is being
+      // created gets this attempt's outcome, whatever ends it.
       let settle!: (outcome: Outcome | Promise<Outcome>) => void;
-      const current: Attempt = { controller, outcome: new Promise<Outcome>((resolve) => (settle = resolve)) };
-      attempt = current;
-      const created = await deps.client.createPin({ strong: mode === 'browser' }, { signal: controller.signal });
-      if (controller.signal.aborted) {
+      waiting = { attempt, outcome: new Promise<Outcome>((resolve) => (settle = resolve)) };
+      const created = await deps.client.createPin({ strong: mode === 'browser' }, { signal: attempt.signal });
+      if (!state.isCurrent(attempt)) {
         settle(fail('cancelled', CANCELLED));
         return fail('cancelled', CANCELLED);
       }
       if (!created.ok) {
-        if (attempt === current) attempt = null;
+        state.end(attempt, 'signed-out');
+        waiting = null; // nothing to wait for: the renderer shows this failure, from start's answer
         settle(failFromPlex(created.error));
         return failFromPlex(created.error);
       }
-      settle(poll(created.value, rememberMe, controller));
+      settle(poll(created.value, rememberMe, attempt));
       return ok(await view(mode, created.value));
     },
 
     async wait() {
-      const current = attempt;
+      const current = waiting;
       if (!current) return fail('cancelled', NONE_UNDER_WAY);
       const outcome = await current.outcome;
-      if (attempt === current) attempt = null;
+      if (waiting === current) waiting = null;
       return outcome;
     },
 
     async cancel() {
-      stop();
+      const current = waiting;
+      if (current) state.end(current.attempt, 'signed-out');
       return ok(undefined);
     },
-
-    dispose: stop,
   };
 }

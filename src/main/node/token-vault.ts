@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PlexAccount } from '../../shared/account';
-import type { Notice } from '../../shared/ipc-contract';
+import type { Notice } from '../../shared/ipc-views';
 import { notice } from './notices';
 import type { DocumentStore, Encryptor } from './ports';
 import { type StorageCapability, storageCapability } from './storage-capability';
