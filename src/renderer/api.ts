@@ -1,4 +1,4 @@
-import { API_METHODS, type PlexSignInApi } from '../shared/ipc-contract';
+import type { PlexSignInApi } from '../shared/ipc-contract';
 import type { IpcResult } from '../shared/ipc-views';
 
 // The one module that touches the preload's object. Every call resolves to an IpcResult,
@@ -31,12 +31,14 @@ async function guard<T>(call: (bridge: PlexSignInApi) => Promise<IpcResult<T>>):
 
 type AnyMethod = (request?: unknown) => Promise<IpcResult<unknown>>;
 
-/** `window.plexSignIn`'s methods, each guarded: one per channel of the contract's table. */
-export const api = Object.freeze(
-  Object.fromEntries(
-    Object.keys(API_METHODS).map((method) => [
-      method,
-      (request?: unknown) => guard((bridge) => (bridge[method as keyof PlexSignInApi] as AnyMethod)(request)),
-    ]),
-  ),
-) as PlexSignInApi;
+/**
+ * `window.plexSignIn`, every method guarded. Typed from the contract's table; built as a
+ * proxy rather than from the table itself, so the renderer does not load the request
+ * schemas (zod) it never uses: a method the bridge lacks resolves to the same error.
+ */
+export const api: PlexSignInApi = new Proxy({} as PlexSignInApi, {
+  get: (_target, method) =>
+    typeof method === 'string' && method !== 'then'
+      ? (request?: unknown) => guard((bridge) => (bridge[method as keyof PlexSignInApi] as AnyMethod)(request))
+      : undefined,
+});
