@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { type AppCore, createAppCore } from '../../src/main/node/app-core';
-import { type IpcChannel, IPC_CHANNELS } from '../../src/shared/ipc-contract';
+import { type IpcChannel, IPC_CHANNELS, LIMITS } from '../../src/shared/ipc-contract';
+import { codePoints, matchesShape, type RequestShape, requestShape, validRequest } from './request-shapes';
 import type { IpcResult } from '../../src/shared/ipc-views';
 import { SEEDED } from '../../testing/seeded-accounts';
 import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../testing/main-doubles';
@@ -20,11 +21,10 @@ import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from 
 // sender that is not the app's own window gets `forbidden` for every channel, even with
 // a perfectly valid request.
 //
-// Whether a payload is valid is decided here by an oracle written independently of the
-// zod schemas (plain checks of the contract in src/shared/ipc-contract.ts and the limits
-// below), so a schema that is too lax shows up as a request reaching the fake.
+// Every channel of the IPC table is fuzzed. Whether a payload is valid is decided by plain
+// checks of the shape each schema declares (request-shapes.ts), not by zod's parser, so a
+// schema that parses more than it declares shows up as a request reaching the fake.
 
-const LIMITS = { login: 320, password: 1024, verificationCode: 64, url: 2048 } as const;
 const NUM_RUNS = Number(process.env['IPC_FUZZ_RUNS'] ?? 200);
 const SEED = process.env['IPC_FUZZ_SEED'] === undefined ? undefined : Number(process.env['IPC_FUZZ_SEED']);
 const fcOptions = { numRuns: NUM_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
@@ -32,61 +32,19 @@ const MALFORMED = 'The request was not in the form Plex Sign-In expects, so it w
 const UNKNOWN = 'Plex Sign-In does not know this request.';
 
 // ---------------------------------------------------------------------------------------
-// The oracle: what each channel accepts, per the contract.
+// The oracle: what each channel accepts, read off the IPC table (request-shapes.ts).
 
-type Shape = Record<string, { required: boolean; valid: (v: unknown) => boolean }>;
-
-/** Lengths are in code points (zod's measure): a surrogate pair counts once, a lone surrogate once. */
-function codePoints(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const high = text.charCodeAt(i);
-    if (high >= 0xd800 && high <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) i += 1;
-    }
-    count += 1;
-  }
-  return count;
-}
-
-const str = (max: number) => (v: unknown) => typeof v === 'string' && codePoints(v) >= 1 && codePoints(v) <= max;
-const bool = (v: unknown) => typeof v === 'boolean';
-
-const SHAPES: Partial<Record<IpcChannel, Shape>> = {
-  'session:sign-in': {
-    login: { required: true, valid: str(LIMITS.login) },
-    password: { required: true, valid: str(LIMITS.password) },
-    rememberMe: { required: true, valid: bool },
-    verificationCode: { required: false, valid: (v) => v === undefined || str(LIMITS.verificationCode)(v) },
-  },
-  'app:open-external': { url: { required: true, valid: str(LIMITS.url) } },
-  'pin:start': {
-    mode: { required: true, valid: (v) => v === 'browser' || v === 'link' },
-    rememberMe: { required: true, valid: bool },
-  },
-};
+const SHAPES = Object.fromEntries(IPC_CHANNELS.map((channel) => [channel, requestShape(channel)])) as Record<
+  IpcChannel,
+  RequestShape
+>;
 
 function isValid(channel: IpcChannel, payload: unknown): boolean {
   try {
-    return matchesShape(channel, payload);
+    return matchesShape(SHAPES[channel], payload);
   } catch {
     return false; // a payload that throws when read is no request
   }
-}
-
-function matchesShape(channel: IpcChannel, payload: unknown): boolean {
-  const shape = SHAPES[channel];
-  if (!shape) return payload === undefined || payload === null;
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
-  const proto: unknown = Object.getPrototypeOf(payload);
-  if (proto !== Object.prototype && proto !== null) return false;
-  const record = payload as Record<string, unknown>;
-  const keys = Reflect.ownKeys(record);
-  if (keys.some((k) => typeof k !== 'string' || !Object.hasOwn(shape, k))) return false;
-  return Object.entries(shape).every(([key, rule]) =>
-    Object.hasOwn(record, key) ? rule.valid(record[key]) : !rule.required,
-  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -122,7 +80,7 @@ const oversized = (limit: number) =>
     )
     .map(([unit, length]) => unit.repeat(Math.ceil(length / codePoints(unit))));
 
-const hugeString = oversized(LIMITS.url);
+const hugeString = oversized(LIMITS.url); // longer than any bound in the table
 
 /** Arrays or objects nested up to a few thousand levels deep. */
 const deeplyNested = fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.boolean()).map(([depth, arrays]) => {
@@ -213,39 +171,17 @@ const exotic = fc.constantFrom<() => unknown>(
 
 /** A payload the contract accepts for `channel`. */
 function validPayload(channel: IpcChannel): fc.Arbitrary<unknown> {
-  switch (channel) {
-    case 'session:sign-in':
-      return fc.record(
-        {
-          login: fc.string({ minLength: 1, maxLength: 40 }),
-          password: fc.string({ minLength: 1, maxLength: 40 }),
-          rememberMe: fc.boolean(),
-          verificationCode: fc.string({ minLength: 1, maxLength: 16 }),
-        },
-        { requiredKeys: ['login', 'password', 'rememberMe'] },
-      );
-    case 'app:open-external':
-      return fc.record({
-        url: fc.constantFrom('https://www.plex.tv/', 'https://app.plex.tv/desktop/', 'https://plex.tv/link'),
-      });
-    case 'pin:start':
-      return fc.record({ mode: fc.constantFrom('browser', 'link'), rememberMe: fc.boolean() });
-    default:
-      return fc.constantFrom(undefined, null);
-  }
+  return validRequest(SHAPES[channel]);
 }
 
 /** A valid request with exactly one thing wrong: a field's type or size, a missing or extra key. */
-function oneFieldBroken(channel: IpcChannel, shape: Shape): fc.Arbitrary<unknown> {
+function oneFieldBroken(channel: IpcChannel, shape: NonNullable<RequestShape>): fc.Arbitrary<unknown> {
   const fields = Object.keys(shape);
   const wrongType = fc.oneof(
     anything,
     fc.constantFrom(null, undefined, 0, -1, NaN, true, '', [], {}, ['x'], new String('x'), Object.create(null)),
   );
-  const maxOf = (key: string) =>
-    ({ login: LIMITS.login, password: LIMITS.password, verificationCode: LIMITS.verificationCode, url: LIMITS.url })[
-      key
-    ] ?? 16;
+  const maxOf = (key: string) => shape[key]?.maxLength ?? 16;
   return fc
     .tuple(validPayload(channel), fc.constantFrom(...fields), fc.nat({ max: 4 }), wrongType, fc.string(), anything)
     .chain(([base, field, how, wrong, extraKey, extraValue]) => {
