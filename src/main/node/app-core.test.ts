@@ -428,6 +428,38 @@ describe('token:copy', () => {
     expect(clipboard.readText()).toBe('');
   });
 
+  it.each(['session:sign-out', 'session:revoke'] as const)(
+    'clears the token from the clipboard on %s',
+    async (channel) => {
+      const core = launch({ clipboardClearMs: 60_000 });
+      await signInAlice(core);
+      await call(core, 'token:copy');
+      value(await call(core, channel));
+      expect(clipboard.readText()).toBe('');
+    },
+  );
+
+  it('leaves what the user copied since alone on sign-out', async () => {
+    const core = launch({ clipboardClearMs: 60_000 });
+    await signInAlice(core);
+    await call(core, 'token:copy');
+    clipboard.writeText('something the user copied');
+    value(await call(core, 'session:sign-out'));
+    expect(clipboard.readText()).toBe('something the user copied');
+  });
+
+  it('clears, at the next launch, a saved token an app killed before its timer left on the clipboard', async () => {
+    const core = launch({ clipboardClearMs: 60_000 });
+    await signInAlice(core);
+    await call(core, 'token:copy');
+    const token = String(clipboard.readText());
+    cores.splice(cores.indexOf(core), 1); // killed: no dispose, no clear
+    launch();
+    await sleep(50);
+    expect(clipboard.readText()).toBe('');
+    expect(token).toBe(await liveToken());
+  });
+
   it('says so when nobody is signed in', async () => {
     const result = await call(launch(), 'token:copy');
     expect(result).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });

@@ -31,6 +31,29 @@ describe('clipboard guard', () => {
     expect(clipboard.readText()).toBe('a shopping list');
   });
 
+  it('withdraws the secret now, and then has no timer left', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 60_000);
+    await guard.copy('secret-token');
+    await guard.withdraw();
+    expect(clipboard.readText()).toBe('');
+    clipboard.writeText('copied later');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(clipboard.readText()).toBe('copied later');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('clears a leftover secret only if the clipboard holds exactly it', async () => {
+    const clipboard = createMemoryClipboard();
+    const guard = createClipboardGuard(clipboard, 60_000);
+    clipboard.writeText('secret-token plus more');
+    await guard.clearLeftover('secret-token');
+    expect(clipboard.readText()).toBe('secret-token plus more');
+    clipboard.writeText('secret-token');
+    await guard.clearLeftover('secret-token');
+    expect(clipboard.readText()).toBe('');
+  });
+
   it('restarts the countdown on a second copy', async () => {
     const clipboard = createMemoryClipboard();
     const guard = createClipboardGuard(clipboard, 1_000);

@@ -7,9 +7,13 @@ export interface ClipboardGuard {
   /** Copies `secret`; resolves with the seconds until the clipboard is cleared. */
   copy(secret: string): Promise<number>;
   /**
-   * The app is closing: a token still on the clipboard is cleared now rather than left
-   * there with nobody to clear it; anything the user copied since is left alone.
+   * Clears the copied secret now if the clipboard still holds it (sign-out, revoke: the
+   * token must not outlive the session there); anything the user copied since is left alone.
    */
+  withdraw(): Promise<void>;
+  /** Clears `secret` if the clipboard holds it: a copy left by an app that was killed before its timer ran. */
+  clearLeftover(secret: string): Promise<void>;
+  /** The app is closing: as withdraw, without waiting for the clipboard. */
   dispose(): void;
 }
 
@@ -45,6 +49,12 @@ export function createClipboardGuard(clipboard: ClipboardPort, clearAfterMs: num
       timer.unref?.();
       return Math.ceil(clearAfterMs / 1000);
     },
+    async withdraw() {
+      const secret = pending;
+      cancel();
+      if (secret !== null) await clearIfStill(secret);
+    },
+    clearLeftover: clearIfStill,
     dispose() {
       const secret = pending;
       cancel();

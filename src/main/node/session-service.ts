@@ -42,6 +42,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   const clipboard = createClipboardGuard(deps.clipboard, deps.clipboardClearMs);
   let validating: Promise<IpcResult<SessionView>> | null = null;
   const lifetime = new AbortController();
+  // A killed app never ran its clear timer: a saved token still on the clipboard goes now.
+  const restored = state.session();
+  if (restored) void clipboard.clearLeftover(restored.token);
 
   async function runValidate(): Promise<IpcResult<SessionView>> {
     const session = state.session();
@@ -105,7 +108,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     },
 
     async signOut() {
-      return state.signOut(notice('signed-out'));
+      const result = state.signOut(notice('signed-out'));
+      if (result.ok) await clipboard.withdraw();
+      return result;
     },
 
     async revoke() {
@@ -119,6 +124,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       const revoked = result.ok || alreadyDead;
       state.endRevoke(ticket, revoked);
       if (!revoked) return failFromPlex(result.error);
+      await clipboard.withdraw();
       return ok(state.view(notice('revoked')));
     },
 
