@@ -7,22 +7,11 @@ import { createIpcRouter, type IpcHandlers } from './ipc-router';
 // extra or poisonous keys, unknown channels, a foreign sender) gets a result, never an
 // exception, and only well-formed calls from a trusted sender reach a handler.
 
+/** One spy per channel of the table, each answering ok: the router's behaviour does not depend on the answers. */
 function spyHandlers() {
-  const handlers = {
-    'app:get-info': vi.fn(async (_request?: unknown) => ok({})),
-    'session:get': vi.fn(async (_request?: unknown) => ok({ signedIn: false, notice: null })),
-    'session:validate': vi.fn(async (_request?: unknown) => ok({ signedIn: false, notice: null })),
-    'session:sign-in': vi.fn(async (_request?: unknown) => ok({ status: 'verification-required' })),
-    'session:sign-out': vi.fn(async (_request?: unknown) => ok({ signedIn: false, notice: null })),
-    'session:revoke': vi.fn(async (_request?: unknown) => ok({ signedIn: false, notice: null })),
-    'token:copy': vi.fn(async (_request?: unknown) => ok({ clearAfterSeconds: 60 })),
-    'app:open-external': vi.fn(async (_request?: unknown) => ok(undefined)),
-    'pin:start': vi.fn(async (_request?: unknown) => ok({})),
-    'pin:wait': vi.fn(async (_request?: unknown) => ok({})),
-    'pin:cancel': vi.fn(async (_request?: unknown) => ok(undefined)),
-    'app:copy-diagnostics': vi.fn(async (_request?: unknown) => ok(undefined)),
-  };
-  return handlers;
+  return Object.fromEntries(
+    IPC_CHANNELS.map((channel) => [channel, vi.fn(async (_request?: unknown) => ok({}))]),
+  ) as Record<IpcChannel, ReturnType<typeof vi.fn<(request?: unknown) => Promise<unknown>>>>;
 }
 
 function setup() {
