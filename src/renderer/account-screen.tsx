@@ -7,6 +7,8 @@ import { DiagnosticsButton } from './diagnostics-button';
 import { ExternalLink } from './external-link';
 import { RevokeDialog } from './revoke-dialog';
 import { FormAlert } from './form-alert';
+import { useFocusOnMount } from './use-focus-on-mount';
+import { useSingleFlight } from './use-single-flight';
 
 interface AccountScreenProps {
   session: SignedInView;
@@ -44,18 +46,14 @@ type Action = 'copy' | 'sign-out' | 'revoke';
 export function AccountScreen({ session, onSession }: AccountScreenProps) {
   const ids = useId();
   const { account } = session;
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const revokeButtonRef = useRef<HTMLButtonElement>(null);
-  const running = useRef<Action | null>(null);
-  const [busy, setBusy] = useState<Action | null>(null);
+  // One action at a time; a double click runs it once.
+  const { running: busy, run } = useSingleFlight<Action>();
   const [copied, setCopied] = useState<{ text: string; count: number } | null>(null);
   const [actionError, setActionError] = useState<IpcError | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [revokeError, setRevokeError] = useState<IpcError | null>(null);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
 
   // Back to the button that opened the dialog, once the dialog has left the page (while it
   // is open, everything behind it is inert and cannot take focus).
@@ -65,19 +63,6 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
     restoreFocus.current = false;
     revokeButtonRef.current?.focus();
   }, [dialogOpen]);
-
-  /** One action at a time; a double click runs it once. */
-  async function run<T>(action: Action, call: () => Promise<T>): Promise<T | null> {
-    if (running.current) return null;
-    running.current = action;
-    setBusy(action);
-    try {
-      return await call();
-    } finally {
-      running.current = null;
-      setBusy(null);
-    }
-  }
 
   async function copyToken(): Promise<void> {
     setActionError(null);

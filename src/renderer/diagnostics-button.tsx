@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { IpcError } from '../shared/ipc-views';
 import { api } from './api';
+import { useSingleFlight } from './use-single-flight';
 
 interface DiagnosticsButtonProps {
   /** 'link': a quiet text button (the sign-in footer); 'small': a small outlined button. */
@@ -14,19 +15,14 @@ const COPIED = 'Diagnostics copied (no token or password included).';
  * the clipboard for a bug report; never a token, a password or a code.
  */
 export function DiagnosticsButton({ variant }: DiagnosticsButtonProps) {
-  const running = useRef(false);
-  const [busy, setBusy] = useState(false);
+  const { running, run } = useSingleFlight<'copy'>();
   const [copies, setCopies] = useState(0);
   const [error, setError] = useState<IpcError | null>(null);
 
   async function copy(): Promise<void> {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
     setError(null);
-    const result = await api.copyDiagnostics();
-    running.current = false;
-    setBusy(false);
+    const result = await run('copy', () => api.copyDiagnostics());
+    if (!result) return; // a copy is already running
     if (result.ok) {
       setCopies((n) => n + 1);
     } else {
@@ -40,7 +36,7 @@ export function DiagnosticsButton({ variant }: DiagnosticsButtonProps) {
       <button
         type="button"
         className={variant === 'link' ? 'button-link' : 'button secondary small'}
-        aria-busy={busy}
+        aria-busy={running === 'copy'}
         onClick={() => void copy()}
       >
         Copy diagnostics

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { PinMode } from '../shared/ipc-views';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 interface PinExpiredScreenProps {
   mode: PinMode;
@@ -12,11 +13,7 @@ interface PinExpiredScreenProps {
 /** The browser or link-code request was not approved in time: plex.tv forgot it. */
 export function PinExpiredScreen({ mode, busy, onStartAgain, onBack }: PinExpiredScreenProps) {
   const ids = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   return (
     <section className="screen pin-screen" aria-labelledby={`${ids}title`}>

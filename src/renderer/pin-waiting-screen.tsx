@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { PinView } from '../shared/ipc-views';
 import { Countdown } from './countdown';
 import { QrCode } from './qr-code';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 interface PinWaitingScreenProps {
   pin: PinView;
@@ -29,11 +30,7 @@ function spelled(code: string): string {
  */
 export function PinWaitingScreen({ pin, switching, onCancel, onUseCode }: PinWaitingScreenProps) {
   const ids = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   const cancel = (
     <button type="button" className="button secondary" onClick={onCancel}>

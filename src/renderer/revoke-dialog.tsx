@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { IpcError } from '../shared/ipc-views';
 import { FormAlert } from './form-alert';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 interface RevokeDialogProps {
   busy: boolean;
@@ -14,17 +15,17 @@ interface RevokeDialogProps {
 export function RevokeDialog({ busy, error, onConfirm, onCancel }: RevokeDialogProps) {
   const ids = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
     return () => {
       if (dialog.open) dialog.close();
     };
   }, []);
+  // Declared after the effect above: the dialog must be open before Cancel can take focus.
+  const cancelRef = useFocusOnMount<HTMLButtonElement>();
 
   return (
     <dialog

@@ -1,15 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { IpcError } from '../shared/ipc-views';
+import type { Credentials, SignInFocus } from './app-state';
 import { DiagnosticsButton } from './diagnostics-button';
 import { errorPlacement } from './error-placement';
 import { FieldError } from './field-error';
 import { FormAlert } from './form-alert';
-
-export interface Credentials {
-  login: string;
-  password: string;
-  rememberMe: boolean;
-}
+import { useFocusOnMount } from './use-focus-on-mount';
 
 interface SignInScreenProps {
   credentials: Credentials;
@@ -29,7 +25,7 @@ interface SignInScreenProps {
   browserError: IpcError | null;
   onBrowserSignIn: () => void;
   /** Where focus starts: the first field, or (back from a browser sign-in) its button. */
-  initialFocus: 'login' | 'browser';
+  initialFocus: SignInFocus;
 }
 
 export function SignInScreen({
@@ -54,10 +50,10 @@ export function SignInScreen({
   const rememberId = `${ids}remember`;
   const rememberNoteId = `${ids}remember-note`;
 
-  const loginRef = useRef<HTMLInputElement>(null);
+  const loginRef = useFocusOnMount<HTMLInputElement>(initialFocus === 'login');
+  const browserRef = useFocusOnMount<HTMLButtonElement>(initialFocus === 'browser');
   const passwordRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-  const browserRef = useRef<HTMLButtonElement>(null);
   const [showPassword, setShowPassword] = useState(false);
   const [loginMissing, setLoginMissing] = useState(false);
   const [passwordMissing, setPasswordMissing] = useState(false);
@@ -72,7 +68,6 @@ export function SignInScreen({
   // the form comes back from the code screen, through the property, which has no attribute.
   useEffect(() => {
     if (passwordRef.current) passwordRef.current.value = credentials.password;
-    if (initialFocus === 'browser') browserRef.current?.focus();
     // Only on mount: afterwards the field itself holds the value.
   }, []);
 
@@ -128,7 +123,6 @@ export function SignInScreen({
               autoCapitalize="none"
               autoCorrect="off"
               spellCheck={false}
-              autoFocus={initialFocus === 'login'}
               readOnly={busy}
               value={credentials.login}
               aria-invalid={loginError ? true : undefined}

@@ -5,6 +5,7 @@ import { errorPlacement } from './error-placement';
 import { ExternalLink } from './external-link';
 import { FieldError } from './field-error';
 import { FormAlert } from './form-alert';
+import { useFocusOnMount } from './use-focus-on-mount';
 import { isSixDigitCode, normalizeCode } from './verification-code';
 
 interface VerificationScreenProps {
@@ -21,7 +22,7 @@ export function VerificationScreen({ login, busy, error, onClearError, onSubmit,
   const codeId = `${ids}code`;
   const codeErrorId = `${ids}code-error`;
   const hintId = `${ids}hint`;
-  const codeRef = useRef<HTMLInputElement>(null);
+  const codeRef = useFocusOnMount<HTMLInputElement>();
   const verifyRef = useRef<HTMLButtonElement>(null);
   const [missing, setMissing] = useState(false);
   // The 6-digit code last submitted by itself: it goes once, not again on every render.
@@ -91,7 +92,6 @@ export function VerificationScreen({ login, busy, error, onClearError, onSubmit,
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
-          autoFocus
           readOnly={busy}
           className="code-input"
           aria-invalid={codeError ? true : undefined}
