@@ -1,16 +1,25 @@
 import { existsSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The layer rules of eslint.config.mjs (README "Layout"), proven both ways through ESLint's
-// own API: one planted forbidden import per rule must be reported by `layers/imports`, and
+// own API: each planted forbidden import must be reported once, by the rule meant for it, and
 // the imports each folder really uses must lint clean. Every planted file sits in a folder
 // that exists and every relative target is a real module, so a moved folder or module fails
 // this suite instead of turning a case into a test of nothing.
 
 const ROOT = path.resolve(__dirname, '../..');
-const RULE = 'layers/imports';
+
+/** The rules that enforce the layers; a planted violation must draw exactly one of them. */
+const RULES = {
+  paths: 'import-x/no-restricted-paths',
+  unresolved: 'import-x/no-unresolved',
+  packages: 'no-restricted-imports',
+  builtins: 'import-x/no-nodejs-modules',
+} as const;
+type Rule = (typeof RULES)[keyof typeof RULES];
 
 /** The folders eslint.config.mjs gives a layer rule; each needs cases both ways below. */
 const LAYERS = [
@@ -37,6 +46,8 @@ interface Case {
   readonly code?: string;
   /** False for a relative target that is meant not to exist. */
   readonly exists?: boolean;
+  /** The rule that must report a forbidden case; by default the one for the specifier's kind. */
+  readonly rule?: Rule;
 }
 
 const RENDERER = 'src/renderer/planted.tsx';
@@ -67,7 +78,7 @@ const forbidden: Record<string, Case> = {
   'core → cli': { file: CORE, specifier: '../cli/args' },
   'core → electron': { file: CORE, specifier: 'electron' },
   'core → testing (not a test file)': { file: CORE, specifier: '../../testing/closed-port' },
-  'core → outside the project': { file: CORE, specifier: '../../../outside', exists: false },
+  'core → outside the project': { file: CORE, specifier: '../../../outside', exists: false, rule: RULES.unresolved },
   'shared → core': { file: SHARED, specifier: '../core/plex-client' },
   'shared → renderer': { file: SHARED, specifier: '../renderer/initials' },
   'shared → node:path': { file: SHARED, specifier: 'node:path' },
@@ -133,7 +144,6 @@ const forbidden: Record<string, Case> = {
     specifier: '../electron/window',
     code: "import win = require('%');\nexport { win };\n",
   },
-  'syntax: typeof import()': { file: MAIN_NODE, specifier: 'electron', code: "export type E = typeof import('%');\n" },
   'syntax: a query suffix': { file: RENDERER, specifier: '../main/node/app-core', code: "import '%?raw';\n" },
 };
 
@@ -193,6 +203,10 @@ const allowed: Record<string, Case> = {
   'scripts → src': { file: 'scripts/planted.mjs', specifier: '../src/core/plex-client' },
 };
 
+const ruleOf = (c: Case): Rule =>
+  c.rule ?? (c.specifier.startsWith('.') ? RULES.paths : isBuiltin(c.specifier) ? RULES.builtins : RULES.packages);
+const layerRules: readonly string[] = Object.values(RULES);
+
 const codeOf = (c: Case): string => (c.code ?? "import '%';\n").replace('%', c.specifier);
 const layerOf = (file: string): string | undefined =>
   [...LAYERS].sort((a, b) => b.length - a.length).find((layer) => file.startsWith(`${layer}/`));
@@ -244,13 +258,15 @@ describe('the layer cases stay real', () => {
   });
 });
 
-describe('layers/imports', () => {
+describe('the layer rules', () => {
   it.each(Object.entries(forbidden))('reports %s', async (_name, c) => {
     const result = await lint(c);
     expect(result.messages.filter((m) => m.fatal)).toEqual([]);
-    const layerErrors = result.messages.filter((m) => m.ruleId === RULE);
-    expect(layerErrors, codeOf(c)).toHaveLength(1);
-    expect(layerErrors[0]?.severity).toBe(2);
+    const layerErrors = result.messages.filter((m) => m.ruleId !== null && layerRules.includes(m.ruleId));
+    expect(
+      layerErrors.map((m) => [m.ruleId, m.severity]),
+      codeOf(c),
+    ).toEqual([[ruleOf(c), 2]]);
   });
 
   it.each(Object.entries(allowed))('allows %s', async (_name, c) => {
