@@ -100,7 +100,7 @@ function writeFloor(dir: string): void {
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>Plex Sign-In</title>` +
     `<script type="module" src="./${script}"></script></head><body><main>${body}</main></body></html>`;
   writeFileSync(
-    path.join(dir, 'signed-out.html'),
+    path.join(dir, 'index.html'),
     page(
       'signed-out.js',
       '<h1>Sign in to Plex</h1><form id="form"><label>Email or username <input name="login" autocomplete="username"></label>' +
@@ -182,7 +182,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 const urls: Record<Variant, Record<Mode, string>> = {
   app: { 'signed-out': appServer.url, 'signed-in': appServer.url },
   floor: {
-    'signed-out': floorServer.url.replace(/index\.html$/, 'signed-out.html'),
+    'signed-out': floorServer.url,
     'signed-in': floorServer.url.replace(/index\.html$/, 'signed-in.html'),
   },
 };
