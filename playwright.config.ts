@@ -11,6 +11,9 @@ import type { ModeOptions } from './e2e/support/app-under-test';
 
 const electron = findElectronBinary();
 const UNAVAILABLE_SPEC = /electron-unavailable\.spec\.ts$/;
+// The docs screenshots rewrite docs/screenshots (committed files): never part of this run,
+// only of `npm run screenshots` (playwright.screenshots.config.ts).
+export const SCREENSHOTS_SPEC = /screenshots\.spec\.ts$/;
 // Against an external fake (PLEX_FAKE_URL) every worker would share one server, its
 // request log and its per-address lock-out counter: tests must take turns.
 const externalFake = Boolean(process.env['PLEX_FAKE_URL']?.trim());
@@ -18,16 +21,15 @@ const externalFake = Boolean(process.env['PLEX_FAKE_URL']?.trim());
 const electronProject: Project<ModeOptions> = electron.available
   ? {
       name: 'electron',
-      testIgnore: UNAVAILABLE_SPEC,
+      testIgnore: [UNAVAILABLE_SPEC, SCREENSHOTS_SPEC],
       use: { appMode: 'electron', electronExecutable: electron.path },
     }
   : { name: 'electron', testMatch: UNAVAILABLE_SPEC };
 
 export default defineConfig<ModeOptions>({
   testDir: 'e2e/specs',
+  // Only *.spec.ts (never Vitest's *.test.ts); each project sets its own testIgnore.
   testMatch: '**/*.spec.ts',
-  // Vitest's files (*.test.ts) are never picked up.
-  testIgnore: ['**/*.test.ts'],
   outputDir: 'test-results/playwright',
   fullyParallel: true,
   workers: externalFake ? 1 : 2,
@@ -36,5 +38,8 @@ export default defineConfig<ModeOptions>({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  projects: [{ name: 'web', testIgnore: UNAVAILABLE_SPEC, use: { appMode: 'web' } }, electronProject],
+  projects: [
+    { name: 'web', testIgnore: [UNAVAILABLE_SPEC, SCREENSHOTS_SPEC], use: { appMode: 'web' } },
+    electronProject,
+  ],
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 // disk: files byte for byte (index.html keeps its CSP meta), with the right content types.
 // It serves a copy taken at start, so a rebuild during the run cannot pull files away.
 
-export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+export const RENDERER_DIR = path.resolve(__dirname, '../out/renderer');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +43,16 @@ export function assertRendererBuilt(dir = RENDERER_DIR): void {
 export async function startRendererServer(dir = RENDERER_DIR): Promise<RendererServer> {
   assertRendererBuilt(dir);
   const root = await mkdtemp(path.join(tmpdir(), 'plex-signin-renderer-'));
+  try {
+    return await serve(root, dir);
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Copies `dir` into `root` and serves the copy; close() stops the server and removes `root`. */
+async function serve(root: string, dir: string): Promise<RendererServer> {
   await cp(dir, root, { recursive: true });
   const server = createServer((req, res) => {
     void (async () => {
