@@ -2,7 +2,8 @@ import { defineConfig, type Project } from '@playwright/test';
 import { findElectronBinary } from './e2e/support/electron-binary';
 import type { ModeOptions } from './e2e/support/app-under-test';
 
-// The same specs in two modes (design.md, "Testing without the Electron binary"):
+// The same specs in two modes. Main's logic is plain functions over injected services
+// (src/main/node/app-core.ts), so only Electron's transport needs swapping:
 // - web: the built renderer in Chromium, its preload API bridged to the real main-side
 //   handlers in the test process (file store, test encryptor), against the fake plex.tv;
 // - electron: the built app itself, defined only where an Electron binary exists.

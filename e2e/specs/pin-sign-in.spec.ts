@@ -23,7 +23,7 @@ import {
 // polls about once a second; the window waits, counts down, and ends on the account,
 // "expired", or back on the form. Carol has no password: this is her only way in.
 
-/** The browser approval address, parameters in the fragment (plex-api.md §1). */
+/** The browser approval address, parameters in the fragment (docs/plex-api.md §1). */
 const AUTH_URL =
   /^https:\/\/app\.plex\.tv\/auth#\?clientID=([\w-]+)&code=([a-z0-9]{25})&context%5Bdevice%5D%5Bproduct%5D=(.+)$/;
 /** How long a stopped poller is watched for one more request. */
