@@ -1,4 +1,4 @@
-// The plex.tv endpoints the fake serves under /api/v2 (plex-api.md §6, "Behaviour").
+// The plex.tv endpoints the fake serves under /api/v2 (docs/plex-api.md §6.3).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accountJson, findAccount } from './accounts';

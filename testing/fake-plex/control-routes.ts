@@ -1,6 +1,6 @@
-// The fake's own endpoints under /__fake (plex-api.md §6, "Control endpoints"): tests
-// use them to reset state, read what clients sent, play the browser step and inject
-// faults. They speak JSON only, need no client identifier and are never logged.
+// The fake's own endpoints under /__fake (docs/plex-api.md §6.4): tests use them to reset
+// state, read what clients sent, play the browser step and inject faults. They speak JSON
+// only, need no client identifier and are never logged.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findAccount } from './accounts';

@@ -1,6 +1,6 @@
 // The tests' handle on a fake plex.tv: the one named by PLEX_FAKE_URL (an origin such as
 // http://127.0.0.1:9999, e.g. from `npm run fake-plex`), else one started in-process.
-// Talks to the control endpoints of plex-api.md §6 with plain fetch.
+// Talks to the control endpoints of docs/plex-api.md §6.4 with plain fetch.
 
 import { startFakePlex } from './server';
 import type { FakeDevice, FakeRequest, FaultSpec } from './types';

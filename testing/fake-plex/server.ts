@@ -1,4 +1,4 @@
-// A local stand-in for plex.tv (plex-api.md §6) on plain node:http, used by every test
+// A local stand-in for plex.tv (docs/plex-api.md §6) on plain node:http, used by every test
 // and by `npm run fake-plex` for trying the app without an account.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

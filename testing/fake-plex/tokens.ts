@@ -1,5 +1,6 @@
 // Tokens as plex.tv keeps them: one live token per (account, client identifier), so a
-// new sign-in or approved pin for the same pair kills the previous token (§5, §6).
+// new sign-in or approved pin for the same pair kills the previous token
+// (docs/plex-api.md §5, §6.3).
 
 import { randomBytes } from 'node:crypto';
 import type { SeededAccount } from './accounts';
@@ -25,7 +26,7 @@ export interface TokenRecord {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
-/** 14 days for rememberMe (§5); plex.tv does not document the other case, 2 days is a guess. */
+/** 14 days for rememberMe (docs/plex-api.md §5); plex.tv does not document the other case: 2 days is a guess. */
 function expiryFromNow(rememberMe: boolean): number {
   return Math.floor(Date.now() / 1000) + (rememberMe ? 14 : 2) * DAY_SECONDS;
 }

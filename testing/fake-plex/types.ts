@@ -1,4 +1,4 @@
-// Shapes shared by the fake plex.tv server and its test client (plex-api.md §6).
+// Shapes shared by the fake plex.tv server and its test client (docs/plex-api.md §6.4).
 // They live apart from both so the client can be typed without loading the server.
 
 /** One request the fake received under /api/v2, as listed by GET /__fake/requests. */
