@@ -14,7 +14,9 @@ describe('request shapes', () => {
   it('refuses a loose object, an unbounded string and a kind it does not know', () => {
     expect(() => shapeOf(z.object({ a: z.boolean() }), 'loose')).toThrow(/strict objects/);
     expect(() => shapeOf(z.strictObject({ a: z.string() }), 'unbounded')).toThrow(/unbounded string/);
-    expect(() => shapeOf(z.strictObject({ a: z.number() }), 'number')).toThrow(/kind the fuzz tests do not know: number$/);
+    expect(() => shapeOf(z.strictObject({ a: z.number() }), 'number')).toThrow(
+      /kind the fuzz tests do not know: number$/,
+    );
   });
 
   it('judges by the declared bounds, required keys and strictness', () => {
