@@ -9,7 +9,7 @@ import path from 'node:path';
 // disk: files byte for byte (index.html keeps its CSP meta), with the right content types.
 // It serves a copy taken at start, so a rebuild during the run cannot pull files away.
 
-export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+export const RENDERER_DIR = path.resolve(__dirname, '../out/renderer');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
