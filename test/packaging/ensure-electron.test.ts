@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  rmSync,
   readdirSync,
   readFileSync,
   symlinkSync,
@@ -89,11 +90,16 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   mirror = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const projects: string[] = [];
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A project whose node_modules links the real packages, except a fresh copy of electron. */
 function tempProject(): { dir: string; electronDir: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'plex-signin-ensure-'));
+  projects.push(dir);
   const modules = path.join(dir, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DoubleApp, type DoubleLaunch, launchWithDouble } from '../../testing/electron-double/driver';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { SEEDED } from '../../testing/seeded-accounts';
-import { buildAppInto, ROOT } from '../security/built-app';
+import { buildAppInto, makeBuildDir, ROOT } from '../security/built-app';
 import { checkWiring, probeSecurity, type ShellReport } from './shell-checks';
 
 // The real built main bundle (electron-vite build of src/main/electron/index.ts), run in a
@@ -18,11 +18,13 @@ let dir: string;
 const running: DoubleApp[] = [];
 
 beforeAll(async () => {
-  outDir = buildAppInto();
+  outDir = makeBuildDir(); // set before building, so afterAll removes it even if the build fails
+  buildAppInto(outDir);
   fake = await useFakePlex();
 }, 60_000);
 afterAll(async () => {
   await fake?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await fake.reset();
@@ -30,6 +32,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.kill()));
+  rmSync(dir, { recursive: true, force: true });
 });
 
 type Options = Partial<DoubleLaunch> & { apiUrl?: string };

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithDouble } from '../../testing/electron-double/driver';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
-import { buildAppInto, ROOT } from '../security/built-app';
+import { buildAppInto, makeBuildDir, ROOT } from '../security/built-app';
 import { checkWiring, probeSecurity, type ShellReport } from './shell-checks';
 
 // The smoke test's security checks must notice when a handler is switched off: each case
@@ -49,11 +49,13 @@ let outDir: string;
 let fake: FakeHandle;
 
 beforeAll(async () => {
-  outDir = buildAppInto();
+  outDir = makeBuildDir(); // set before building, so afterAll removes it even if the build fails
+  buildAppInto(outDir);
   fake = await useFakePlex();
 }, 60_000);
 afterAll(async () => {
   await fake?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('the smoke checks fail when a security handler is switched off', () => {
@@ -79,6 +81,7 @@ describe('the smoke checks fail when a security handler is switched off', () => 
       expect(violations.join('\n')).toMatch(mutation.expect);
     } finally {
       await app.kill();
+      rmSync(mutant, { recursive: true, force: true });
     }
   });
 });
