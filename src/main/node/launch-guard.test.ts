@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FLAVOUR_IDENTITY } from '../../../build/flavour';
 import { PRODUCT_NAME } from '../../shared/product';
 import { E2E_PRODUCT_NAME, forbiddenDebugSwitch, type LaunchFacts } from './launch-guard';
 
@@ -25,10 +24,5 @@ describe('forbiddenDebugSwitch', () => {
     expect(forbiddenDebugSwitch(facts(['/opt/app', '--no-sandbox', '--inspector-is-not-a-switch']))).toBeNull();
     expect(forbiddenDebugSwitch(facts(['--inspect'], { isPackaged: false }))).toBeNull();
     expect(forbiddenDebugSwitch(facts(['--remote-debugging-port=0'], { appName: E2E_PRODUCT_NAME }))).toBeNull();
-  });
-
-  it('knows the e2e build by the name the builder gives it', () => {
-    expect(E2E_PRODUCT_NAME).toBe(FLAVOUR_IDENTITY.e2e.productName);
-    expect(PRODUCT_NAME).toBe(FLAVOUR_IDENTITY.release.productName);
   });
 });
