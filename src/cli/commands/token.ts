@@ -5,6 +5,7 @@ import { checkToolTokenName, sameToolTokenName } from '../../shared/tool-token-n
 import { parseCommandArgs } from '../args';
 import { usageError } from '../cli-error';
 import { columns } from '../columns';
+import { EXIT } from '../exit-codes';
 import { clientFor, type CliIo } from '../context';
 import { plexFailure } from '../plex-failure';
 import { terminalJson, terminalText } from '../terminal-text';
@@ -52,7 +53,7 @@ export async function token(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === '--help' || sub === '-h') {
     io.out(TOKEN_HELP);
-    return sub === undefined ? 2 : 0;
+    return sub === undefined ? EXIT.usage : EXIT.ok;
   }
   const values = parseCommandArgs(`token ${sub}`, rest, OPTIONS);
   if (values.help) {
