@@ -27,7 +27,14 @@ export function handleControl(
     return sendNoContent(res);
   }
   if (route === 'GET /requests') return sendJson(res, 200, state.requests);
-  if (route === 'GET /devices') return sendJson(res, 200, state.tokens.devices());
+  if (route === 'GET /devices') {
+    // `seeded` marks alice's starting devices, so test helpers can tell them apart.
+    const devices = state.tokens.devices().map((d) => {
+      const account = findAccount(d.login);
+      return { ...d, seeded: Boolean(account && state.devices.find(account.id, d.clientIdentifier)?.seeded) };
+    });
+    return sendJson(res, 200, devices);
+  }
 
   if ((match = /^POST \/tokens\/([^/]+)\/revoke$/.exec(route))) {
     state.tokens.revoke(decodeSegment(match[1] ?? ''));

@@ -40,6 +40,9 @@ export class TokenStore {
   /** Live tokens in the order they were minted. */
   private readonly live = new Map<string, TokenRecord>();
 
+  /** `onMint` sees every new token, so its device can be registered (§6 Devices). */
+  constructor(private readonly onMint: (record: TokenRecord) => void = () => {}) {}
+
   mint(account: SeededAccount, clientIdentifier: string, device: DeviceInfo, rememberMe: boolean): TokenRecord {
     for (const record of this.live.values()) {
       if (record.account.id === account.id && record.clientIdentifier === clientIdentifier) {
@@ -57,7 +60,16 @@ export class TokenStore {
       rememberExpiresAt: expiryFromNow(rememberMe),
     };
     this.live.set(token, record);
+    this.onMint(record);
     return record;
+  }
+
+  /** The live token of (account, client identifier), if it has one. */
+  tokenFor(accountId: number, clientIdentifier: string): TokenRecord | undefined {
+    for (const record of this.live.values()) {
+      if (record.account.id === accountId && record.clientIdentifier === clientIdentifier) return record;
+    }
+    return undefined;
   }
 
   find(token: string | undefined): TokenRecord | undefined {
