@@ -158,6 +158,8 @@ describe('plex-signin signin', () => {
     [['--login', 'alice', '--code', '12'], 'verification code'],
     [['--login', 'alice', '--timeout', 'soon'], '--timeout'],
     [['--login', 'alice', '--api-url', 'plex.tv'], 'not a valid URL'],
+    [['--login', 'alice', '--api-url', 'http://plex.tv/api/v2'], 'not sent unencrypted'],
+    [['--login', 'alice', '--api-url', 'http://192.168.1.20:32400/api/v2'], 'must start with https://'],
   ])('exits 2 for bad usage %j without calling plex.tv', async (args, message) => {
     const run = await signin(args, 'irrelevant-password');
     expect(run.code).toBe(2);
