@@ -49,6 +49,30 @@ describe('parseAccount', () => {
     expect(parseAccount([required])).toBeNull();
   });
 
+  it.each([
+    ['a classic 20-character token', 'aB3-dE6_gH9iJ2kL5mN8'],
+    ['a short one', 'x'],
+    ['punctuation a recorded token never had', '!#$%&()*+,./:;<=>?@[]^`{|}~'],
+    ['a JWT', `eyJhbGciOiJFZERTQSJ9.${'e'.repeat(400)}.${'s'.repeat(86)}`],
+    ['the longest we accept', 'T'.repeat(4096)],
+  ])('accepts any printable ASCII token without spaces: %s', (_name, token) => {
+    expect(parseAccount({ ...required, authToken: token })?.token).toBe(token);
+  });
+
+  it.each([
+    ['CR/LF (a forged output line or header)', 'abc\r\ndef'],
+    ['a space', 'abc def'],
+    ['a tab', 'abc\tdef'],
+    ['an escape sequence', '\u001b]52;c;aGk=\u0007'],
+    ['DEL', 'abc\u007f'],
+    ['non-ASCII', 'tökén'],
+    ['a bidi override', 'abc\u202edef'],
+    ['over 4096 characters', 'T'.repeat(4097)],
+    ['50 MB', 'T'.repeat(50 * 1024 * 1024)],
+  ])('refuses a body whose token holds %s', (_name, token) => {
+    expect(parseAccount({ ...required, authToken: token })).toBeNull();
+  });
+
   it('ignores unknown fields and tolerates odd shapes of optional ones', () => {
     const parsed = parseAccount({
       ...required,

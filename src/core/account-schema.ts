@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PlexAccount } from '../shared/account';
+import { tokenSchema } from './token-shape';
 
 // plex.tv's UserPlexAccount (plex-api.md §3). Only the fields the current spec marks as
 // always present are required; the rest are optional, and a usually-present field in
@@ -16,7 +17,7 @@ const buildAccountSchema = () =>
     title: z.string(),
     friendlyName: z.string(),
     email: z.string(),
-    authToken: z.string().check(z.minLength(1)),
+    authToken: tokenSchema(),
     joinedAt: z.number(),
     hasPassword: z.boolean(),
     twoFactorEnabled: z.boolean(),

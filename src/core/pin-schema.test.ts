@@ -32,6 +32,15 @@ describe('parsePin', () => {
     expect(parsePin({ id: 1, code: 'ABCD', expiresIn: 1e16 }, now)).toBeNull();
   });
 
+  it('refuses a PIN whose token is not printable ASCII without spaces, or is too long', () => {
+    const pin = { id: 1, code: 'ABCD', expiresIn: 900 };
+    expect(parsePin({ ...pin, authToken: 'eyJ.a-b_c~d' }, now)?.authToken).toBe('eyJ.a-b_c~d');
+    expect(parsePin({ ...pin, authToken: '' }, now)?.authToken).toBeNull(); // not approved yet
+    for (const authToken of ['abc\r\nX-Injected: 1', 'a b', '\u001b[2J', 'tökén', 'T'.repeat(4097)]) {
+      expect(parsePin({ ...pin, authToken }, now)).toBeNull();
+    }
+  });
+
   it('refuses a body without an id, a code or any expiry', () => {
     expect(parsePin({ code: 'ABCD', expiresIn: 900 }, now)).toBeNull();
     expect(parsePin({ id: 1, expiresIn: 900 }, now)).toBeNull();

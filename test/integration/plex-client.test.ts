@@ -142,6 +142,26 @@ describe('signIn', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'unexpected-response' } });
   });
 
+  it('reports an account whose token is not a token as an unexpected response, never handing it over', async () => {
+    const signedIn = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const account = JSON.parse(
+      JSON.stringify({ ...signedIn.value.account, friendlyName: 'x', joinedAt: 1_600_000_000 }),
+    ) as Record<string, unknown>;
+    for (const authToken of ['FAKE\r\nX-Injected: 1', 'FAKE TOKEN', 'T'.repeat(4097)]) {
+      await fake.fault({
+        method: 'POST',
+        path: signinPath,
+        status: 201,
+        body: JSON.stringify({ ...account, authToken }),
+        contentType: 'application/json',
+      });
+      const result = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'unexpected-response', status: 201 } });
+      expect(JSON.stringify(result)).not.toContain('FAKE');
+    }
+  });
+
   it('reports a dropped connection and a refused one as network failures', async () => {
     await fake.fault({ method: 'POST', path: signinPath, reset: true });
     const dropped = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });

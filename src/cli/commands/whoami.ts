@@ -2,6 +2,7 @@ import type { PlexAccount } from '../../shared/account';
 import { parseCommandArgs } from '../args';
 import { clientFor, type CliIo } from '../context';
 import { plexFailure } from '../plex-failure';
+import { terminalJson, terminalText } from '../terminal-text';
 import { readToken } from '../token-source';
 
 export const WHOAMI_HELP = `Usage: plex-signin whoami [--json] [--token-stdin]
@@ -33,7 +34,7 @@ export async function whoami(args: string[], io: CliIo): Promise<number> {
   const result = await client.getAccount(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);
   const { account } = result.value;
-  io.out(values.json ? `${JSON.stringify(account, null, 2)}\n` : describeAccount(account));
+  io.out(values.json ? `${terminalJson(account)}\n` : describeAccount(account));
   return 0;
 }
 
@@ -46,5 +47,5 @@ export function describeAccount(account: PlexAccount): string {
     ['Two-factor', account.twoFactorEnabled ? 'on' : 'off'],
     ['Member since', account.joinedAt.slice(0, 10)],
   ];
-  return rows.map(([label, value]) => `${`${label}:`.padEnd(14)}${value}\n`).join('');
+  return rows.map(([label, value]) => `${`${label}:`.padEnd(14)}${terminalText(value)}\n`).join('');
 }
