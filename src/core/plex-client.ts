@@ -84,14 +84,27 @@ interface Answer {
 
 const RETRYABLE = new Set([429, 503]);
 
+/**
+ * The most an answer may hold, error bodies included: an account is a few KB, a PIN less.
+ * Past it the answer is refused as unexpected before it can fill memory (a 2.5 GB body, a
+ * gzip bomb), on the wire and once decoded alike.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
 export function createPlexClient(options: PlexClientOptions): PlexClient {
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetries = options.maxRetries ?? 2;
   const maxRetryWaitSeconds = options.maxRetryWaitSeconds ?? 10;
   const defaultRetryWaitMs = options.defaultRetryWaitMs ?? 1_000;
-  const headers = plexHeaders(options.client);
   const ctx: MessageContext = { host: serviceHost(apiUrl), timeoutSeconds: Math.round(timeoutMs / 1000) };
+  // Node's http (no transport given: the CLI) would count only decompressed bytes, so
+  // there we ask for answers as they are and decode nothing: the cap then holds for the
+  // bytes on the wire, and no bomb can go off. A fetch transport (the app's net.fetch)
+  // decodes by itself and sets Accept-Encoding itself; axios counts what it decoded and
+  // refuses a declared Content-Length over the cap before reading.
+  const nodeHttp = options.transport?.adapter === undefined;
+  const headers = { ...plexHeaders(options.client), ...(nodeHttp ? { 'Accept-Encoding': 'identity' } : {}) };
   const http = axios.create({
     baseURL: apiUrl,
     // We read statuses and bodies ourselves: axios must neither throw on a status nor
@@ -100,6 +113,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     maxRedirects: 0,
+    maxContentLength: MAX_ANSWER_BYTES,
+    ...(nodeHttp ? { decompress: false } : {}),
     ...options.transport,
   });
 
@@ -133,7 +148,10 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
           : isNetworkFailure(error)
             ? 'network'
             : 'unexpected-response';
-      options.log?.(`${x.method} ${x.path} -> ${kind} after ${Date.now() - started} ms`);
+      const tooLarge = kind === 'unexpected-response' && /maxContentLength/.test((error as Error)?.message ?? '');
+      options.log?.(
+        `${x.method} ${x.path} -> ${kind}${tooLarge ? ` (answer over ${MAX_ANSWER_BYTES} bytes)` : ''} after ${Date.now() - started} ms`,
+      );
       return { ok: false, error: errorInfo(kind, ctx) };
     }
   }
