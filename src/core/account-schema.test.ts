@@ -19,6 +19,7 @@ describe('parseAccount', () => {
   it('accepts a body with only the always-present fields', () => {
     const parsed = parseAccount(required);
     expect(parsed?.token).toBe('test-token-not-real-1');
+    expect(parsed?.friendlyName).toBe('Sample');
     expect(parsed?.account).toEqual({
       id: 42,
       uuid: 'a1b2c3d4',
@@ -110,5 +111,10 @@ describe('parseAccount', () => {
 
   it('falls back to the friendly name when the title is empty', () => {
     expect(parseAccount({ ...required, title: '' })?.account.title).toBe('Sample');
+  });
+
+  it('keeps the friendly name as plex.tv gave it, empty included', () => {
+    expect(parseAccount({ ...required, friendlyName: 'Zoë Example' })?.friendlyName).toBe('Zoë Example');
+    expect(parseAccount({ ...required, friendlyName: '' })?.friendlyName).toBe('');
   });
 });

@@ -30,6 +30,8 @@ const buildAccountSchema = () =>
 export interface ParsedAccount {
   account: PlexAccount;
   token: string;
+  /** The name the person gave the account; "" when none (plex.tv's `title` is the username). */
+  friendlyName: string;
 }
 
 // Built on first use: creating zod schemas costs start-up time the CLI's other paths
@@ -46,6 +48,7 @@ export function parseAccount(body: unknown): ParsedAccount | null {
   if (joinedAt === null) return null; // a required date no calendar holds: not a usable body
   return {
     token: a.authToken,
+    friendlyName: a.friendlyName,
     account: {
       id: a.id,
       uuid: a.uuid,

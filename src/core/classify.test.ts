@@ -16,6 +16,23 @@ describe('classifyStatus', () => {
     expect(info).toMatchObject({ kind, status: 401, code });
   });
 
+  it.each([
+    [1001, 'invalid-credentials-or-code'],
+    [9999, 'invalid-credentials-or-code'],
+    [1028, 'invalid-verification-code'],
+    [1029, 'verification-required'],
+    [1031, 'locked-out'],
+  ])('after a sign-in that sent a code, maps a 401 with code %i to %s', (code, kind) => {
+    const info = classifyStatus('signin-with-code', 401, body(code), undefined, ctx);
+    expect(info).toMatchObject({ kind, status: 401, code });
+  });
+
+  it('says a 1001 after a code could be either, and blames neither', () => {
+    const { message } = classifyStatus('signin-with-code', 401, body(1001), undefined, ctx);
+    expect(message).toMatch(/password or the verification code/);
+    expect(message).not.toBe(classifyStatus('signin', 401, body(1001), undefined, ctx).message);
+  });
+
   it('decides on the code, never on the message text', () => {
     const reworded = { errors: [{ code: 1029, message: 'User could not be authenticated', status: 401 }] };
     expect(classifyStatus('signin', 401, reworded, undefined, ctx).kind).toBe('verification-required');
@@ -59,9 +76,11 @@ describe('classifyStatus', () => {
       [503, 0],
       [400, 0],
     ] as const) {
-      const { message } = classifyStatus('signin', status, body(code), undefined, ctx);
-      expect(message).toMatch(/^[A-Zp].*[^.]\.$/);
-      expect(message.split('. ')).toHaveLength(1);
+      for (const call of ['signin', 'signin-with-code'] as const) {
+        const { message } = classifyStatus(call, status, body(code), undefined, ctx);
+        expect(message).toMatch(/^[A-Zp].*[^.]\.$/);
+        expect(message.split('. ')).toHaveLength(1);
+      }
     }
   });
 });

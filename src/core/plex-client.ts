@@ -47,6 +47,8 @@ export interface SignInRequest {
 export interface SignedIn {
   account: PlexAccount;
   token: string;
+  /** The name the person gave the account, "" when none: show it, else the username. */
+  friendlyName: string;
 }
 
 export interface PlexClient {
@@ -193,7 +195,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         rememberMe: String(request.rememberMe),
       };
       if (request.verificationCode) form.verificationCode = request.verificationCode;
-      return account({ method: 'POST', path: '/users/signin', call: 'signin', form, signal: opts.signal });
+      const call = request.verificationCode ? 'signin-with-code' : 'signin';
+      return account({ method: 'POST', path: '/users/signin', call, form, signal: opts.signal });
     },
     getAccount(token, opts = {}) {
       return account({ method: 'GET', path: '/user', call: 'token', token, signal: opts.signal });

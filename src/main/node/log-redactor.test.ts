@@ -11,6 +11,7 @@ const TOKEN = 'sH9xQ2vLk3ZpW8rT1yUe';
 
 const PLEX_ERROR_KINDS: PlexErrorKind[] = [
   'invalid-credentials',
+  'invalid-credentials-or-code',
   'verification-required',
   'invalid-verification-code',
   'locked-out',
