@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccount } from './account-schema';
+import signinAnswer from './fixtures/signin-answer.json';
+import userAnswer from './fixtures/user-answer.json';
 
 // Values are obviously fake; no real account or token appears in this repository.
 const required = {
@@ -116,5 +118,45 @@ describe('parseAccount', () => {
   it('keeps the friendly name as plex.tv gave it, empty included', () => {
     expect(parseAccount({ ...required, friendlyName: 'Zoë Example' })?.friendlyName).toBe('Zoë Example');
     expect(parseAccount({ ...required, friendlyName: '' })?.friendlyName).toBe('');
+  });
+});
+
+describe('parseAccount on answers shaped like recorded plex.tv ones (src/core/fixtures)', () => {
+  it('reads a sign-in answer: nulls, an empty friendlyName, title equal to the username', () => {
+    expect(Object.keys(signinAnswer).length).toBeGreaterThanOrEqual(40);
+    const parsed = parseAccount(signinAnswer);
+    expect(parsed).toEqual({
+      token: 'FAKE-TOKEN-aaaaaaaaaaaa',
+      friendlyName: '',
+      account: {
+        id: 40_000_001,
+        uuid: '0123456789abcdef',
+        username: 'sample_user',
+        title: 'sample_user',
+        email: 'sample.user@example.com',
+        thumb: 'https://plex.tv/users/0123456789abcdef/avatar?c=1600000000',
+        joinedAt: '2016-02-29T23:36:52.000Z',
+        hasPassword: true,
+        twoFactorEnabled: true,
+        hasPlexPass: false,
+        rememberExpiresAt: '2023-11-14T22:13:20.000Z',
+      },
+    });
+  });
+
+  it('reads a GET /user answer of a Plex Pass account whose plan and payment service are null', () => {
+    const parsed = parseAccount(userAnswer);
+    expect(parsed?.token).toBe('FAKE-TOKEN-b'); // a short token is still a token
+    expect(parsed?.friendlyName).toBe('Pass Holder');
+    expect(parsed?.account).toMatchObject({ username: 'passholder', title: 'passholder', hasPlexPass: true });
+  });
+
+  it('still reads them with every optional field null', () => {
+    for (const answer of [signinAnswer, userAnswer]) {
+      const nulled = Object.fromEntries(
+        Object.entries(answer).map(([key, value]) => [key, key in required ? value : null]),
+      );
+      expect(parseAccount(nulled)?.account.username).toBe(answer.username);
+    }
   });
 });

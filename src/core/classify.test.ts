@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStatus, isNetworkFailure, plexErrorCode } from './classify';
+import errors from './fixtures/errors.json';
 
 const ctx = { host: 'plex.tv', timeoutSeconds: 30 };
 const body = (code: number) => ({ errors: [{ code, message: 'anything at all', status: 401 }] });
@@ -82,6 +83,26 @@ describe('classifyStatus', () => {
         expect(message.split('. ')).toHaveLength(1);
       }
     }
+  });
+});
+
+describe('classifyStatus on error bodies shaped like recorded plex.tv ones (src/core/fixtures)', () => {
+  it.each([
+    ['signin', 401, 'wrongPassword', 'invalid-credentials'],
+    ['signin-with-code', 401, 'wrongPassword', 'invalid-credentials-or-code'],
+    ['signin', 401, 'codeRequired', 'verification-required'],
+    ['signin', 401, 'lockedOut', 'locked-out'],
+    ['signin', 429, 'rateLimited', 'rate-limited'],
+    ['pin', 404, 'pinNotFound', 'pin-expired'],
+    ['token', 401, 'wrongPassword', 'token-invalid'],
+    ['signin', 400, 'missingClientIdentifier', 'unexpected-response'],
+  ] as const)('a %s call answered %i with errors.json %s is %s', (call, status, name, kind) => {
+    const body = errors[name];
+    expect(classifyStatus(call, status, body, undefined, ctx)).toMatchObject({
+      kind,
+      status,
+      code: body.errors[0]?.code,
+    });
   });
 });
 
