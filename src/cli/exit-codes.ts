@@ -19,6 +19,7 @@ export const EXIT = {
 export function exitCodeFor(kind: PlexErrorKind): number {
   switch (kind) {
     case 'invalid-credentials':
+    case 'invalid-credentials-or-code': // plex.tv does not say which; the sentence says both
       return EXIT.invalidCredentials;
     case 'verification-required':
       return EXIT.verificationRequired;

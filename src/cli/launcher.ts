@@ -2,22 +2,23 @@ import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-// The whole CLI, bundled as text by scripts/build-cli.mjs.
-import source from 'virtual:cli-bundle';
-import { PRODUCT_VERSION } from '../shared/product';
+// The whole CLI, bundled as text by scripts/build-cli.mjs, and a hash of that text.
+import source, { contentHash } from 'virtual:cli-bundle';
 import { userCacheDir } from '../core/config-dir';
 
 // The CLI's entry point. Compiling its ~150 KB bundle is a large share of a run, so the
 // compiled code is kept in V8's code cache in the user's cache folder and reused on the
 // next run: what Node 22's module.enableCompileCache() does, done by hand for Node 20.
 // The bundle must not use dynamic import(): a vm.Script has no loader for it.
-// Any problem with the cache only costs speed: V8 rejects a stale or foreign cache
-// itself, and the cache is then rewritten.
+// V8 checks a cache only against the source's length (and its own version and flags),
+// so a rebuilt bundle of the same size would run the old code: the cache is named after
+// a hash of the bundle's content, and after the Node version and architecture. Any other
+// problem with the cache only costs speed: V8 rejects a foreign one, which is rewritten.
 
 const filename = path.join(__dirname, 'plex-signin.cjs');
 const cacheFile = path.join(
   userCacheDir('plex-signin'),
-  `cli-${PRODUCT_VERSION}-${process.version}-${process.arch}.v8cache`,
+  `cli-${contentHash}-${process.version}-${process.arch}.v8cache`,
 );
 
 let cachedData: Buffer | undefined;

@@ -6,7 +6,7 @@ import { exitCodeFor } from './exit-codes';
 export function plexFailure(error: PlexErrorInfo): CliError {
   const message =
     error.kind === 'verification-required'
-      ? 'This account uses two-step verification; run again with --code and the 6-digit code from your authenticator app or a backup code.'
+      ? 'This account uses two-step verification; run again at a terminal to be asked for the code, or pipe the 6-digit code or a backup code in with --code-stdin, on the line after the password.'
       : error.message;
   return new CliError(message, exitCodeFor(error.kind));
 }

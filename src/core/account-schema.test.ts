@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccount } from './account-schema';
+import signinAnswer from './fixtures/signin-answer.json';
+import userAnswer from './fixtures/user-answer.json';
 
 // Values are obviously fake; no real account or token appears in this repository.
 const required = {
@@ -19,6 +21,7 @@ describe('parseAccount', () => {
   it('accepts a body with only the always-present fields', () => {
     const parsed = parseAccount(required);
     expect(parsed?.token).toBe('test-token-not-real-1');
+    expect(parsed?.friendlyName).toBe('Sample');
     expect(parsed?.account).toEqual({
       id: 42,
       uuid: 'a1b2c3d4',
@@ -47,6 +50,30 @@ describe('parseAccount', () => {
     expect(parseAccount('<html>proxy</html>')).toBeNull();
     expect(parseAccount(null)).toBeNull();
     expect(parseAccount([required])).toBeNull();
+  });
+
+  it.each([
+    ['a classic 20-character token', 'aB3-dE6_gH9iJ2kL5mN8'],
+    ['a short one', 'x'],
+    ['punctuation a recorded token never had', '!#$%&()*+,./:;<=>?@[]^`{|}~'],
+    ['a JWT', `eyJhbGciOiJFZERTQSJ9.${'e'.repeat(400)}.${'s'.repeat(86)}`],
+    ['the longest we accept', 'T'.repeat(4096)],
+  ])('accepts any printable ASCII token without spaces: %s', (_name, token) => {
+    expect(parseAccount({ ...required, authToken: token })?.token).toBe(token);
+  });
+
+  it.each([
+    ['CR/LF (a forged output line or header)', 'abc\r\ndef'],
+    ['a space', 'abc def'],
+    ['a tab', 'abc\tdef'],
+    ['an escape sequence', '\u001b]52;c;aGk=\u0007'],
+    ['DEL', 'abc\u007f'],
+    ['non-ASCII', 'tökén'],
+    ['a bidi override', 'abc\u202edef'],
+    ['over 4096 characters', 'T'.repeat(4097)],
+    ['50 MB', 'T'.repeat(50 * 1024 * 1024)],
+  ])('refuses a body whose token holds %s', (_name, token) => {
+    expect(parseAccount({ ...required, authToken: token })).toBeNull();
   });
 
   it('ignores unknown fields and tolerates odd shapes of optional ones', () => {
@@ -86,5 +113,50 @@ describe('parseAccount', () => {
 
   it('falls back to the friendly name when the title is empty', () => {
     expect(parseAccount({ ...required, title: '' })?.account.title).toBe('Sample');
+  });
+
+  it('keeps the friendly name as plex.tv gave it, empty included', () => {
+    expect(parseAccount({ ...required, friendlyName: 'Zoë Example' })?.friendlyName).toBe('Zoë Example');
+    expect(parseAccount({ ...required, friendlyName: '' })?.friendlyName).toBe('');
+  });
+});
+
+describe('parseAccount on answers shaped like recorded plex.tv ones (src/core/fixtures)', () => {
+  it('reads a sign-in answer: nulls, an empty friendlyName, title equal to the username', () => {
+    expect(Object.keys(signinAnswer).length).toBeGreaterThanOrEqual(40);
+    const parsed = parseAccount(signinAnswer);
+    expect(parsed).toEqual({
+      token: 'FAKE-TOKEN-aaaaaaaaaaaa',
+      friendlyName: '',
+      account: {
+        id: 40_000_001,
+        uuid: '0123456789abcdef',
+        username: 'sample_user',
+        title: 'sample_user',
+        email: 'sample.user@example.com',
+        thumb: 'https://plex.tv/users/0123456789abcdef/avatar?c=1600000000',
+        joinedAt: '2016-02-29T23:36:52.000Z',
+        hasPassword: true,
+        twoFactorEnabled: true,
+        hasPlexPass: false,
+        rememberExpiresAt: '2023-11-14T22:13:20.000Z',
+      },
+    });
+  });
+
+  it('reads a GET /user answer of a Plex Pass account whose plan and payment service are null', () => {
+    const parsed = parseAccount(userAnswer);
+    expect(parsed?.token).toBe('FAKE-TOKEN-b'); // a short token is still a token
+    expect(parsed?.friendlyName).toBe('Pass Holder');
+    expect(parsed?.account).toMatchObject({ username: 'passholder', title: 'passholder', hasPlexPass: true });
+  });
+
+  it('still reads them with every optional field null', () => {
+    for (const answer of [signinAnswer, userAnswer]) {
+      const nulled = Object.fromEntries(
+        Object.entries(answer).map(([key, value]) => [key, key in required ? value : null]),
+      );
+      expect(parseAccount(nulled)?.account.username).toBe(answer.username);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PlexAccount } from '../shared/account';
+import { tokenSchema } from './token-shape';
 
 // plex.tv's UserPlexAccount (docs/plex-api.md §3). Only the fields plex.tv always sends
 // are required; the rest are optional, and a usually-present field in an odd shape is
@@ -16,7 +17,7 @@ const buildAccountSchema = () =>
     title: z.string(),
     friendlyName: z.string(),
     email: z.string(),
-    authToken: z.string().check(z.minLength(1)),
+    authToken: tokenSchema(),
     joinedAt: z.number(),
     hasPassword: z.boolean(),
     twoFactorEnabled: z.boolean(),
@@ -29,6 +30,8 @@ const buildAccountSchema = () =>
 export interface ParsedAccount {
   account: PlexAccount;
   token: string;
+  /** The name the person gave the account; "" when none (plex.tv's `title` is the username). */
+  friendlyName: string;
 }
 
 // Built on first use: creating zod schemas costs start-up time the CLI's other paths
@@ -45,6 +48,7 @@ export function parseAccount(body: unknown): ParsedAccount | null {
   if (joinedAt === null) return null; // a required date no calendar holds: not a usable body
   return {
     token: a.authToken,
+    friendlyName: a.friendlyName,
     account: {
       id: a.id,
       uuid: a.uuid,

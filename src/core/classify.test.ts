@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStatus, isNetworkFailure, plexErrorCode } from './classify';
+import errors from './fixtures/errors.json';
 
 const ctx = { host: 'plex.tv', timeoutSeconds: 30 };
 const body = (code: number) => ({ errors: [{ code, message: 'anything at all', status: 401 }] });
@@ -14,6 +15,23 @@ describe('classifyStatus', () => {
   ])('maps a sign-in 401 with code %i to %s', (code, kind) => {
     const info = classifyStatus('signin', 401, body(code), undefined, ctx);
     expect(info).toMatchObject({ kind, status: 401, code });
+  });
+
+  it.each([
+    [1001, 'invalid-credentials-or-code'],
+    [9999, 'invalid-credentials-or-code'],
+    [1028, 'invalid-verification-code'],
+    [1029, 'verification-required'],
+    [1031, 'locked-out'],
+  ])('after a sign-in that sent a code, maps a 401 with code %i to %s', (code, kind) => {
+    const info = classifyStatus('signin-with-code', 401, body(code), undefined, ctx);
+    expect(info).toMatchObject({ kind, status: 401, code });
+  });
+
+  it('says a 1001 after a code could be either, and blames neither', () => {
+    const { message } = classifyStatus('signin-with-code', 401, body(1001), undefined, ctx);
+    expect(message).toMatch(/password or the verification code/);
+    expect(message).not.toBe(classifyStatus('signin', 401, body(1001), undefined, ctx).message);
   });
 
   it('decides on the code, never on the message text', () => {
@@ -59,10 +77,32 @@ describe('classifyStatus', () => {
       [503, 0],
       [400, 0],
     ] as const) {
-      const { message } = classifyStatus('signin', status, body(code), undefined, ctx);
-      expect(message).toMatch(/^[A-Zp].*[^.]\.$/);
-      expect(message.split('. ')).toHaveLength(1);
+      for (const call of ['signin', 'signin-with-code'] as const) {
+        const { message } = classifyStatus(call, status, body(code), undefined, ctx);
+        expect(message).toMatch(/^[A-Zp].*[^.]\.$/);
+        expect(message.split('. ')).toHaveLength(1);
+      }
     }
+  });
+});
+
+describe('classifyStatus on error bodies shaped like recorded plex.tv ones (src/core/fixtures)', () => {
+  it.each([
+    ['signin', 401, 'wrongPassword', 'invalid-credentials'],
+    ['signin-with-code', 401, 'wrongPassword', 'invalid-credentials-or-code'],
+    ['signin', 401, 'codeRequired', 'verification-required'],
+    ['signin', 401, 'lockedOut', 'locked-out'],
+    ['signin', 429, 'rateLimited', 'rate-limited'],
+    ['pin', 404, 'pinNotFound', 'pin-expired'],
+    ['token', 401, 'wrongPassword', 'token-invalid'],
+    ['signin', 400, 'missingClientIdentifier', 'unexpected-response'],
+  ] as const)('a %s call answered %i with errors.json %s is %s', (call, status, name, kind) => {
+    const body = errors[name];
+    expect(classifyStatus(call, status, body, undefined, ctx)).toMatchObject({
+      kind,
+      status,
+      code: body.errors[0]?.code,
+    });
   });
 });
 

@@ -11,8 +11,12 @@ export const PLEX_CODES = {
   lockedOut: 1031,
 } as const;
 
-/** Which kind of call this was: a 401 (or a 404) means different things for each. */
-export type CallKind = 'signin' | 'token' | 'pin';
+/**
+ * Which kind of call this was: a 401 (or a 404) means different things for each. A
+ * sign-in that sent a verification code is its own kind: a 1001 then may mean a wrong
+ * code as well as a wrong password (docs/plex-api.md §5c).
+ */
+export type CallKind = 'signin' | 'signin-with-code' | 'token' | 'pin';
 
 export interface MessageContext {
   host: string;
@@ -63,8 +67,13 @@ export function classifyStatus(
       case PLEX_CODES.lockedOut:
         return errorInfo('locked-out', ctx, facts);
       default:
-        // 1001, or a code we do not know: either way the credentials were refused.
-        return errorInfo('invalid-credentials', ctx, facts);
+        // 1001, or a code we do not know: either way the credentials were refused, and
+        // after a code was sent we cannot tell whether the password or the code was wrong.
+        return errorInfo(
+          call === 'signin-with-code' ? 'invalid-credentials-or-code' : 'invalid-credentials',
+          ctx,
+          facts,
+        );
     }
   }
   if (status === 498) return errorInfo('token-expired', ctx, facts);

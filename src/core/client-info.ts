@@ -37,7 +37,7 @@ export function describeThisComputer(product: string, version: string, clientIde
 }
 
 export function plexHeaders(info: ClientInfo): Record<string, string> {
-  return {
+  const headers: Record<string, string> = {
     Accept: 'application/json',
     'X-Plex-Product': info.product,
     'X-Plex-Version': info.version,
@@ -49,4 +49,16 @@ export function plexHeaders(info: ClientInfo): Record<string, string> {
     'X-Plex-Device-Vendor': info.vendor,
     'X-Plex-Client-Identifier': info.clientIdentifier,
   };
+  for (const [name, value] of Object.entries(headers)) headers[name] = utf8Bytes(value);
+  return headers;
+}
+
+/**
+ * plex.tv reads header values as UTF-8 (docs/plex-api.md §2, §5c), but Node's http and
+ * fetch both send a header string one byte per character, refusing characters past
+ * U+00FF (`客厅`) and sending the rest as Latin-1 (`Büro-PC`). So each value is handed
+ * over as its UTF-8 bytes, one character per byte: those bytes are what goes out.
+ */
+function utf8Bytes(value: string): string {
+  return Buffer.from(value, 'utf8').toString('latin1');
 }

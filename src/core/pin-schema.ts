@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isWellFormedToken } from './token-shape';
 
 // A plex.tv PIN (docs/plex-api.md §1, §7): the handle of a browser or link-code sign-in.
 // Only what the flow needs is required; everything else in the body is ignored.
@@ -16,7 +17,8 @@ export interface PlexPin {
 const pinSchema = z.object({
   id: z.int(),
   code: z.string().check(z.minLength(1)),
-  authToken: z.optional(z.nullable(z.string())),
+  // "" reads as not yet approved, as null does; anything else must be a well-formed token.
+  authToken: z.optional(z.nullable(z.string().check(z.refine((t) => t === '' || isWellFormedToken(t))))),
   expiresAt: z.optional(z.nullable(z.string())),
   expiresIn: z.optional(z.nullable(z.number())),
 });

@@ -6,7 +6,6 @@ import { parsePin, type PlexPin } from './pin-schema';
 import { serviceHost } from './api-url';
 import { type CallKind, classifyStatus, errorInfo, isNetworkFailure, type MessageContext } from './classify';
 import { type ClientInfo, plexHeaders } from './client-info';
-import { utf8HeaderValues } from './header-values';
 import { plexOrigin } from './plex-origin';
 import { parseRetryAfter } from './retry-after';
 import { sleep } from './sleep';
@@ -49,6 +48,8 @@ export interface SignInRequest {
 export interface SignedIn {
   account: PlexAccount;
   token: string;
+  /** The name the person gave the account, "" when none: show it, else the username. */
+  friendlyName: string;
 }
 
 export interface PlexClient {
@@ -105,15 +106,29 @@ type Answer = PlexAnswer;
 
 const RETRYABLE = new Set([429, 503]);
 
+/**
+ * The most an answer may hold, error bodies included: an account is a few KB, a PIN less.
+ * Past it the answer is refused as unexpected before it can fill memory (a 2.5 GB body, a
+ * gzip bomb), on the wire and once decoded alike.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
 export function createPlexClient(options: PlexClientOptions): PlexClient {
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetries = options.maxRetries ?? 2;
   const maxRetryWaitSeconds = options.maxRetryWaitSeconds ?? 10;
   const defaultRetryWaitMs = options.defaultRetryWaitMs ?? 1_000;
-  const headers = plexHeaders(options.client);
   const ctx: MessageContext = { host: serviceHost(apiUrl), timeoutSeconds: Math.round(timeoutMs / 1000) };
   const v1Origin = plexOrigin(apiUrl);
+  // Node's http (no transport given: the CLI) would count only decompressed bytes, so
+  // there we ask for answers as they are and decode nothing: the cap then holds for the
+  // bytes on the wire, and no bomb can go off. A fetch transport (the app's net.fetch)
+  // decodes by itself and sets Accept-Encoding itself; axios counts what it decoded and
+  // refuses a declared Content-Length over the cap before reading.
+  const nodeHttp = options.transport?.adapter === undefined;
+  const encoding = nodeHttp ? { 'Accept-Encoding': 'identity' } : {};
+  const headers = { ...plexHeaders(options.client), ...encoding };
   const http = axios.create({
     baseURL: apiUrl,
     // We read statuses and bodies ourselves: axios must neither throw on a status nor
@@ -122,6 +137,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     maxRedirects: 0,
+    maxContentLength: MAX_ANSWER_BYTES,
+    ...(nodeHttp ? { decompress: false } : {}),
     ...options.transport,
   });
 
@@ -134,7 +151,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         method: x.method,
         url: x.base === 'v1' ? `${v1Origin}${x.path}` : x.path,
         headers: {
-          ...(x.as ? utf8HeaderValues(plexHeaders(x.as)) : headers),
+          ...(x.as ? { ...plexHeaders(x.as), ...encoding } : headers),
           ...(x.accept === 'xml' ? { Accept: 'application/xml' } : {}),
           ...(x.token === undefined ? {} : { 'X-Plex-Token': x.token }),
           ...(x.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
@@ -157,7 +174,10 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
           : isNetworkFailure(error)
             ? 'network'
             : 'unexpected-response';
-      options.log?.(`${x.method} ${x.path} -> ${kind} after ${Date.now() - started} ms`);
+      const tooLarge = kind === 'unexpected-response' && /maxContentLength/.test((error as Error)?.message ?? '');
+      options.log?.(
+        `${x.method} ${x.path} -> ${kind}${tooLarge ? ` (answer over ${MAX_ANSWER_BYTES} bytes)` : ''} after ${Date.now() - started} ms`,
+      );
       return { ok: false, error: errorInfo(kind, ctx) };
     }
   }
@@ -199,7 +219,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
         rememberMe: String(request.rememberMe),
       };
       if (request.verificationCode) form.verificationCode = request.verificationCode;
-      return account({ method: 'POST', path: '/users/signin', call: 'signin', form, signal: opts.signal });
+      const call = request.verificationCode ? 'signin-with-code' : 'signin';
+      return account({ method: 'POST', path: '/users/signin', call, form, signal: opts.signal });
     },
     getAccount(token, opts = {}) {
       return account({ method: 'GET', path: '/user', call: 'token', token, signal: opts.signal });

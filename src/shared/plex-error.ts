@@ -4,6 +4,7 @@
 
 export type PlexErrorKind =
   | 'invalid-credentials' // 401/1001 on sign-in
+  | 'invalid-credentials-or-code' // 401/1001 on a sign-in that sent a code: plex.tv does not say which was wrong
   | 'verification-required' // 401/1029: the account has two-step verification
   | 'invalid-verification-code' // 401/1028
   | 'locked-out' // 401/1031: too many failures from this IP
@@ -46,6 +47,8 @@ export function plexErrorMessage(
   switch (kind) {
     case 'invalid-credentials':
       return 'Plex did not accept that email, username or password; check them and try again.';
+    case 'invalid-credentials-or-code':
+      return 'Plex did not accept the password or the verification code, and does not say which; check both and try again.';
     case 'verification-required':
       return 'This account uses two-step verification; enter the 6-digit code from your authenticator app or one of your backup codes.';
     case 'invalid-verification-code':

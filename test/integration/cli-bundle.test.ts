@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/build-cli.mjs';
+import { PRODUCT_VERSION } from '../../src/shared/product';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { closedPortUrl } from '../../testing/closed-port';
 import { SEEDED } from '../../testing/seeded-accounts';
@@ -35,6 +38,37 @@ describe('the bundled CLI', () => {
     fs.writeFileSync(path.join(dir, file!), 'not a code cache');
     expect((await signin({ XDG_CACHE_HOME: cacheHome })).code).toBe(0);
     expect(fs.statSync(path.join(dir, file!)).size).toBeGreaterThan(1000); // rewritten
+  });
+
+  it('runs the new code after a rebuild of the same size, never what the cache holds of the old', async () => {
+    const dir = freshConfigHome();
+    const outfile = path.relative(process.cwd(), path.join(dir, 'plex-signin.cjs'));
+    const cacheHome = freshConfigHome();
+    /** Builds the CLI with its version string changed: other code, same length. */
+    const buildAs = (version: string) =>
+      buildCli({
+        outfile,
+        transformBundle: (text) => {
+          const parts = text.split(`"${PRODUCT_VERSION}"`);
+          expect(parts, 'the version string appears once in the bundle').toHaveLength(2);
+          expect(version).toHaveLength(PRODUCT_VERSION.length);
+          return parts.join(`"${version}"`);
+        },
+      });
+    const version = () =>
+      execFileSync(process.execPath, [outfile, '--version'], {
+        env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cacheHome },
+        encoding: 'utf8',
+      }).trim();
+
+    await buildAs('7.7.7');
+    const first = fs.statSync(outfile).size;
+    expect(version()).toBe('7.7.7'); // writes the code cache
+    expect(version()).toBe('7.7.7'); // runs from it
+    await buildAs('8.8.8');
+    expect(fs.statSync(outfile).size).toBe(first);
+    expect(version()).toBe('8.8.8');
+    expect(fs.readdirSync(path.join(cacheHome, 'plex-signin')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(2);
   });
 
   it('still works when the cache folder cannot be written', async () => {

@@ -16,7 +16,8 @@ beforeEach(() => fake.reset());
 
 interface Session {
   screen: () => string;
-  waitFor: (text: string) => Promise<void>;
+  /** Waits until `text` is on screen `times` times (default once). */
+  waitFor: (text: string, times?: number) => Promise<void>;
   type: (text: string) => void;
   exit: Promise<number | null>;
 }
@@ -41,9 +42,9 @@ function atTerminal(args: string[]): Session {
   const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
   return {
     screen: () => screen,
-    async waitFor(text) {
+    async waitFor(text, times = 1) {
       const deadline = Date.now() + 10_000;
-      while (!screen.includes(text)) {
+      while (screen.split(text).length <= times) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}"; screen so far: ${screen}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
@@ -68,6 +69,45 @@ describe.runIf(process.platform === 'linux')('plex-signin at a terminal', () => 
     expect(session.screen()).toContain(device?.token);
     expect(session.screen()).not.toContain(SEEDED.bob.password);
     expect((await fake.requests()).length).toBe(2); // one try without the code, one with it
+  });
+
+  it('asks for the code once more, and never again for the password, when plex.tv refuses a code', async () => {
+    const session = atTerminal(['signin', '--login', SEEDED.bob.login, '--code', '000000']);
+    await session.waitFor('Plex password: ');
+    session.type(`${SEEDED.bob.password}\r`);
+    await session.waitFor('Verification code');
+    expect(session.screen()).toContain('That verification code was not accepted');
+    session.type(`${SEEDED.bob.code}\r`);
+    expect(await session.exit).toBe(0);
+    expect(session.screen().split('Plex password: ')).toHaveLength(2);
+    expect((await fake.requests()).length).toBe(2);
+  });
+
+  it('after "the password or the code was not accepted" asks for the code once, then stops', async () => {
+    const session = atTerminal(['signin', '--login', SEEDED.bob.login]);
+    await session.waitFor('Plex password: ');
+    session.type(`${SEEDED.bob.password}\r`);
+    await session.waitFor('Verification code');
+    // plex.tv may answer a wrong code with 1001, as it does a wrong password.
+    const rejected = {
+      status: 401,
+      body: '{"errors":[{"code":1001,"message":"User could not be authenticated","status":401}]}',
+    };
+    await fake.fault({
+      method: 'POST',
+      path: '/api/v2/users/signin',
+      times: 2,
+      contentType: 'application/json',
+      ...rejected,
+    });
+    session.type(`${SEEDED.bob.code}\r`);
+    await session.waitFor('and does not say which');
+    await session.waitFor('Verification code (or backup code): ', 2);
+    session.type(`${SEEDED.bob.backupCode}\r`);
+    expect(await session.exit).toBe(3);
+    expect(session.screen().split('Plex password: ')).toHaveLength(2); // asked once only
+    expect(session.screen().split('Verification code (or backup code): ')).toHaveLength(3); // twice, no more
+    expect((await fake.requests()).length).toBe(3);
   });
 
   it('stops without calling plex.tv when the person presses Ctrl-C at the prompt', async () => {

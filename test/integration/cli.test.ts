@@ -82,7 +82,7 @@ describe('plex-signin signin', () => {
     const run = await signin(['--login', bob.login], bob.password);
     expect(run.code).toBe(4);
     expectOneSentence(run);
-    expect(run.stderr).toContain('--code');
+    expect(run.stderr).toContain('--code-stdin');
   });
 
   it('exits 5 for a wrong code, 0 with the right code or a backup code', async () => {
@@ -92,6 +92,54 @@ describe('plex-signin signin', () => {
     const withBackup = await signin(['--login', bob.username, '--code', bob.backupCode], bob.password);
     expect(withBackup.code).toBe(0);
     expect(withBackup.stdout.trim()).not.toBe(withCode.stdout.trim()); // the old token was replaced
+  });
+
+  it('reads the code from the second line of stdin with --code-stdin: nothing secret in argv', async () => {
+    for (const code of [bob.code, bob.backupCode]) {
+      await fake.reset();
+      const run = await runCli(['signin', '--login', bob.login, '--password-stdin', '--code-stdin'], {
+        stdin: `${bob.password}\n${code}\n`,
+        env: env(),
+      });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout.trim()).toBe((await fake.devices())[0]?.token);
+      expect(await fake.requests()).toHaveLength(1); // the code went with the first request
+    }
+    const crlf = await runCli(['signin', '--login', bob.login, '--password-stdin', '--code-stdin'], {
+      stdin: `${bob.password}\r\n${bob.code}\r\n`,
+      env: env(),
+    });
+    expect(crlf.code).toBe(0);
+  });
+
+  it('says a rejected sign-in that sent a code may be the password or the code (exit 3)', async () => {
+    const run = await runCli(['signin', '--login', bob.login, '--password-stdin', '--code-stdin'], {
+      stdin: `not-bobs-password\n${bob.code}\n`,
+      env: env(),
+    });
+    expect(run.code).toBe(3);
+    expectOneSentence(run);
+    expect(run.stderr).toContain('the password or the verification code');
+    expect(await fake.requests()).toHaveLength(1); // never retried on its own
+  });
+
+  it.each([
+    [['--code-stdin'], `${bob.password}\n${bob.code}`, '--password-stdin'],
+    [
+      ['--password-stdin', '--code-stdin', '--code', bob.code],
+      `${bob.password}\n${bob.code}`,
+      'either with --code or with --code-stdin',
+    ],
+    [['--password-stdin', '--code-stdin'], `${bob.password}\n`, 'second line'],
+    [['--password-stdin', '--code-stdin'], `${bob.password}`, 'second line'],
+    [['--password-stdin', '--code-stdin'], `\n${bob.code}\n`, 'empty password'],
+  ])('exits 2 for --code-stdin used wrongly %j, without calling plex.tv', async (args, stdin, message) => {
+    const run = await runCli(['signin', '--login', bob.login, ...args], { stdin, env: env() });
+    expect(run.code).toBe(2);
+    expectOneSentence(run);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain(bob.password);
+    expect(await fake.requests()).toHaveLength(0);
   });
 
   it('exits 6 when locked out and when rate limited', async () => {
@@ -158,6 +206,8 @@ describe('plex-signin signin', () => {
     [['--login', 'alice', '--code', '12'], 'verification code'],
     [['--login', 'alice', '--timeout', 'soon'], '--timeout'],
     [['--login', 'alice', '--api-url', 'plex.tv'], 'not a valid URL'],
+    [['--login', 'alice', '--api-url', 'http://plex.tv/api/v2'], 'not sent unencrypted'],
+    [['--login', 'alice', '--api-url', 'http://192.168.1.20:32400/api/v2'], 'must start with https://'],
   ])('exits 2 for bad usage %j without calling plex.tv', async (args, message) => {
     const run = await signin(args, 'irrelevant-password');
     expect(run.code).toBe(2);
@@ -204,6 +254,31 @@ describe('plex-signin whoami and signout', () => {
     const body = JSON.parse(piped.stdout) as Record<string, unknown>;
     expect(body).toMatchObject({ username: 'alice', hasPlexPass: true });
     expect(piped.stdout).not.toContain(token);
+  });
+
+  it.each([
+    ['the friendly name when it is set', 'Zoë Example', 'Zoë Example'],
+    ['the username when the friendly name is empty', '', 'someone'],
+  ])('shows %s as the name', async (_case, friendlyName, shown) => {
+    const account = {
+      id: 9,
+      uuid: 'u-9',
+      username: 'someone',
+      title: 'someone', // plex.tv's title is the username (docs/plex-api.md §5c)
+      friendlyName,
+      email: 'someone@example.com',
+      authToken: 'FAKE-TOKEN-aaaaaaaaaaaa',
+      joinedAt: 1_600_000_000,
+      hasPassword: true,
+      twoFactorEnabled: false,
+    };
+    await fake.fault({ method: 'GET', path: '/api/v2/user', status: 200, times: 2, body: JSON.stringify(account) });
+    const run = await runCli(['whoami'], { env: env({ PLEX_TOKEN: 'FAKE-TOKEN-aaaaaaaaaaaa' }) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Name:\\s+${shown}$`, 'm'));
+    expect(run.stdout).toMatch(/^Username:\s+someone$/m);
+    const json = await runCli(['whoami', '--json'], { env: env({ PLEX_TOKEN: 'FAKE-TOKEN-aaaaaaaaaaaa' }) });
+    expect(JSON.parse(json.stdout)).toMatchObject({ username: 'someone', friendlyName });
   });
 
   it('shows two-factor on for bob', async () => {
@@ -253,7 +328,10 @@ describe('plex-signin itself', () => {
     expect(help.stdout).toContain('Exit codes');
     const version = await runCli(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect((await runCli(['signin', '--help'])).stdout).toContain('--password-stdin');
+    const signinHelp = (await runCli(['signin', '--help'])).stdout;
+    expect(signinHelp).toContain('--password-stdin');
+    expect(signinHelp).toContain('--code-stdin');
+    expect(signinHelp).toMatch(/--code <code>[^]*visible to other\s+users/);
   });
 
   it('exits 2 for an unknown command or none', async () => {

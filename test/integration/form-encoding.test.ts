@@ -36,7 +36,8 @@ describe('sign-in form encoding', () => {
       verificationCode: '4f7k9m2q8x3c5v1b',
       rememberMe: false,
     });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-credentials' } });
+    // A 1001 after a code: the password or the code (docs/plex-api.md §5c).
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-credentials-or-code' } });
     expect(received).toHaveLength(1);
     expect(received[0]?.contentType).toBe('application/x-www-form-urlencoded');
     expect(received[0]?.fields).toEqual({

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { closedPortUrl } from '../../testing/closed-port';
 import { SEEDED } from '../../testing/seeded-accounts';
+import { describeThisComputer } from '../../src/core/client-info';
+import { createPlexClient } from '../../src/core/plex-client';
 import { testClient } from '../support/clients';
 
 // The Plex client against the fake plex.tv over real HTTP: every row of the error table,
@@ -45,6 +47,18 @@ describe('signIn', () => {
     }
   });
 
+  it('names a computer called 客厅 so that plex.tv lists it as 客厅', async () => {
+    const client = createPlexClient({
+      apiUrl: fake.apiUrl,
+      client: {
+        ...describeThisComputer('Plex Sign-In Tests', '0.0.0-test', 'test-client-identifier-1'),
+        deviceName: '客厅',
+      },
+    });
+    expect((await client.signIn({ login: alice.login, password: alice.password, rememberMe: true })).ok).toBe(true);
+    expect((await fake.devices())[0]?.deviceName).toBe('客厅');
+  });
+
   it('reports a wrong password as invalid credentials, without retrying', async () => {
     const result = await testClient(fake).signIn({ login: alice.login, password: 'wrong', rememberMe: true });
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-credentials', status: 401, code: 1001 } });
@@ -71,6 +85,21 @@ describe('signIn', () => {
     expect(withCode.ok && withCode.value.account.twoFactorEnabled).toBe(true);
     const withBackup = await client.signIn({ ...base, verificationCode: bob.backupCode });
     expect(withBackup.ok).toBe(true);
+  });
+
+  it('after a sign-in that sent a code, reports a 1001 as "the password or the code", not the password', async () => {
+    const result = await testClient(fake).signIn({
+      login: bob.login,
+      password: 'not-bobs-password',
+      verificationCode: bob.code,
+      rememberMe: true,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-credentials-or-code', status: 401, code: 1001 },
+    });
+    if (!result.ok) expect(result.error.message).toMatch(/password or the verification code/);
+    expect(await countRequests(signinPath)).toBe(1); // never retried
   });
 
   it('reports the IP lock-out after repeated failures, even with the right password', async () => {
@@ -140,6 +169,26 @@ describe('signIn', () => {
     });
     const result = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
     expect(result).toMatchObject({ ok: false, error: { kind: 'unexpected-response' } });
+  });
+
+  it('reports an account whose token is not a token as an unexpected response, never handing it over', async () => {
+    const signedIn = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const account = JSON.parse(
+      JSON.stringify({ ...signedIn.value.account, friendlyName: 'x', joinedAt: 1_600_000_000 }),
+    ) as Record<string, unknown>;
+    for (const authToken of ['FAKE\r\nX-Injected: 1', 'FAKE TOKEN', 'T'.repeat(4097)]) {
+      await fake.fault({
+        method: 'POST',
+        path: signinPath,
+        status: 201,
+        body: JSON.stringify({ ...account, authToken }),
+        contentType: 'application/json',
+      });
+      const result = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'unexpected-response', status: 201 } });
+      expect(JSON.stringify(result)).not.toContain('FAKE');
+    }
   });
 
   it('reports a dropped connection and a refused one as network failures', async () => {

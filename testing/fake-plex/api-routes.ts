@@ -1,7 +1,7 @@
 // The plex.tv endpoints the fake serves under /api/v2 (docs/plex-api.md §6.3).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { accountJson, findAccount } from './accounts';
+import { accountJson } from './accounts';
 import { ERRORS } from './errors';
 import { pinJson } from './pins';
 import { negotiate, sendData, sendError, sendJson, sendNoContent, sendXml, xmlElement, type Format } from './render';
@@ -75,7 +75,7 @@ function signIn(ctx: ApiContext): void {
   if (state.failures.isLockedOut(address)) return sendError(res, format, ERRORS.lockedOut);
 
   const form = parseForm(ctx.body);
-  const account = findAccount(form.get('login') ?? '');
+  const account = state.findAccount(form.get('login') ?? '');
   const password = form.get('password') ?? '';
   if (!account || account.password === null || password === '' || password !== account.password) {
     state.failures.record(address);
@@ -92,13 +92,13 @@ function signIn(ctx: ApiContext): void {
   }
 
   const record = state.tokens.mint(account, ctx.clientIdentifier, deviceInfo(ctx), isTrue(form.get('rememberMe')));
-  sendData(res, format, 201, 'user', { ...userJson(record), pastSubscriptions: [], trials: [] });
+  sendData(res, format, 201, 'user', { ...userJson(record, state), pastSubscriptions: [], trials: [] });
 }
 
 /** GET /user: the token's account, or 401/1001 when the token is not live. */
 function getUser(ctx: ApiContext): void {
   const record = liveToken(ctx);
-  if (record) sendData(ctx.res, ctx.format, 200, 'user', userJson(record));
+  if (record) sendData(ctx.res, ctx.format, 200, 'user', userJson(record, ctx.state));
 }
 
 /** DELETE /users/signout: the token dies. */
@@ -119,12 +119,16 @@ function ping(ctx: ApiContext): void {
 
 // --- pins ------------------------------------------------------------------------
 
-/** POST /pins: `strong=true` (query string or form) asks for a 25-character code. */
+/**
+ * POST /pins: `strong=true` (query string or form) asks for a 25-character code. The pin
+ * is shown to the user under its product's name, so plex.tv refuses one without.
+ */
 function createPin(ctx: ApiContext): void {
-  const strong = isTrue(ctx.query.get('strong') ?? parseForm(ctx.body).get('strong'));
   const device = deviceInfo(ctx);
+  if (device.product === null) return sendError(ctx.res, ctx.format, ERRORS.missingProduct);
+  const strong = isTrue(ctx.query.get('strong') ?? parseForm(ctx.body).get('strong'));
   const pin = ctx.state.pins.create(strong, ctx.clientIdentifier, device.product, device);
-  sendData(ctx.res, ctx.format, 201, 'pin', pinJson(pin));
+  sendData(ctx.res, ctx.format, 201, 'pin', pinJson(pin, ctx.state.seed));
 }
 
 /** GET /pins/{id}: only the client identifier that created the pin may poll it. */
@@ -133,7 +137,7 @@ function getPin(ctx: ApiContext, [id = '']: string[]): void {
   if (!pin || pin.clientIdentifier !== ctx.clientIdentifier) {
     return sendError(ctx.res, ctx.format, ERRORS.pinNotFound);
   }
-  sendData(ctx.res, ctx.format, 200, 'pin', pinJson(pin));
+  sendData(ctx.res, ctx.format, 200, 'pin', pinJson(pin, ctx.state.seed));
 }
 
 /** PUT /pins/link `code=XXXX`: a signed-in device approves a code shown elsewhere. */
@@ -177,8 +181,8 @@ function liveToken(ctx: ApiContext): TokenRecord | undefined {
   return record;
 }
 
-function userJson(record: TokenRecord): Record<string, unknown> {
-  return accountJson(record.account, record.token, record.rememberExpiresAt);
+function userJson(record: TokenRecord, state: FakeState): Record<string, unknown> {
+  return accountJson(record.account, record.token, record.rememberExpiresAt, state.seed);
 }
 
 function deviceInfo(ctx: ApiContext): DeviceInfo {

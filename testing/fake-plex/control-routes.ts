@@ -3,7 +3,6 @@
 // only, need no client identifier and are never logged.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findAccount } from './accounts';
 import { controlError, ERRORS } from './errors';
 import { parseFault } from './faults';
 import { sendError, sendJson, sendNoContent } from './render';
@@ -30,7 +29,7 @@ export function handleControl(
   if (route === 'GET /devices') {
     // `seeded` marks alice's starting devices, so test helpers can tell them apart.
     const devices = state.tokens.devices().map((d) => {
-      const account = findAccount(d.login);
+      const account = state.findAccount(d.login);
       return { ...d, seeded: Boolean(account && state.devices.find(account.id, d.clientIdentifier)?.seeded) };
     });
     return sendJson(res, 200, devices);
@@ -47,7 +46,7 @@ export function handleControl(
     if (login === undefined) return sendError(res, 'json', controlError(400, 'body must be JSON {"login": "…"}'));
     const pin = state.pins.get(Number(match[1]));
     if (!pin) return sendError(res, 'json', controlError(404, `no live pin ${match[1]}`));
-    const account = findAccount(login);
+    const account = state.findAccount(login);
     if (!account) return sendError(res, 'json', controlError(404, `no account "${login}"`));
     state.approvePin(pin, account);
     return sendNoContent(res);

@@ -1,7 +1,9 @@
 // The tests' handle on a fake plex.tv: the one named by PLEX_FAKE_URL (an origin such as
-// http://127.0.0.1:9999, e.g. from `npm run fake-plex`), else one started in-process.
+// http://127.0.0.1:9999, e.g. from `npm run fake-plex`), else one started in-process
+// (with the seed FAKE_PLEX_SEED names, 1 by default).
 // Talks to the control endpoints of docs/plex-api.md §6.4 with plain fetch.
 
+import { seedFromEnv } from './accounts';
 import { startFakePlex } from './server';
 import type { FakeDevice, FakeDeviceEntry, FakeRequest, FaultSpec } from './types';
 
@@ -33,7 +35,7 @@ export interface FakeHandle {
 export async function useFakePlex(): Promise<FakeHandle> {
   const external = process.env['PLEX_FAKE_URL']?.trim();
   if (external) return controlClient(normalizeOrigin(external), async () => {});
-  const fake = await startFakePlex();
+  const fake = await startFakePlex({ seed: seedFromEnv(process.env) });
   return controlClient(fake.origin, () => fake.close());
 }
 

@@ -9,6 +9,8 @@ export interface PlexError {
 
 export const ERRORS = {
   missingClientIdentifier: { status: 400, code: 1000, message: 'X-Plex-Client-Identifier is missing' },
+  // plex.tv refuses POST /pins without a product (§5c); code and message are the contract's (§6).
+  missingProduct: { status: 400, code: 1000, message: 'X-Plex-Product is missing' },
   notAuthenticated: { status: 401, code: 1001, message: 'User could not be authenticated' },
   verificationCodeRequired: { status: 401, code: 1029, message: 'Please enter the verification code' },
   invalidVerificationCode: { status: 401, code: 1028, message: 'Invalid verification code' },

@@ -3,6 +3,8 @@
 
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import pinCreated from '../../src/core/fixtures/pin-created.json';
+import signinAnswer from '../../src/core/fixtures/signin-answer.json';
 import { useFakePlex, type FakeHandle } from './control';
 
 const CLIENT = 'fake-plex-test-client-1';
@@ -81,6 +83,8 @@ interface Pin {
   expiresAt: string;
   authToken: string | null;
   qr: string;
+  location: Record<string, unknown>;
+  newRegistration: unknown;
 }
 
 /** Calls `${apiUrl}${path}` as a well-behaved client would, unless told otherwise. */
@@ -228,7 +232,7 @@ describe('client identifier', () => {
 
   it('is accepted from the query string', async () => {
     const query = `?X-Plex-Client-Identifier=${CLIENT}`;
-    const pin = json<Pin>(await plex(`/pins${query}`, { method: 'POST', clientId: null }));
+    const pin = json<Pin>(await plex(`/pins${query}&X-Plex-Product=Plex%20Web`, { method: 'POST', clientId: null }));
     expect(pin.clientIdentifier).toBe(CLIENT);
 
     const reply = await plex(`/users/signin${query}`, {
@@ -333,6 +337,26 @@ describe('POST /users/signin', () => {
     expect(account.authToken).toMatch(TOKEN_SHAPE);
     expect(Array.isArray(account.pastSubscriptions)).toBe(true);
     expect(Array.isArray(account.trials)).toBe(true);
+  });
+
+  it('answers with the field set of a real plex.tv answer, unknown values as null (§5c)', async () => {
+    const reply = await signIn('bob', 'bob-pass-2', { verificationCode: BOB_CODE });
+    const account = json<Record<string, unknown>>(reply);
+    expect(Object.keys(account).length).toBeGreaterThanOrEqual(40);
+    for (const field of ['subscriptionDescription', 'attributionPartner', 'adsConsent', 'adsConsentReminderAt']) {
+      expect(account, field).toHaveProperty(field, null);
+    }
+    expect(account).toHaveProperty('locale');
+    // Every field of a recorded answer (src/core/fixtures) is there.
+    expect(Object.keys(account)).toEqual(expect.arrayContaining(Object.keys(signinAnswer)));
+    expect(account.title).toBe(account.username);
+    expect(account.subscription).toMatchObject({ active: false, plan: null, paymentService: null });
+    const user = json<Record<string, unknown>>(await userFor(String(account.authToken)));
+    expect(Object.keys(user).sort()).toEqual(
+      Object.keys(account)
+        .filter((k) => k !== 'pastSubscriptions' && k !== 'trials')
+        .sort(),
+    );
   });
 
   it('matches the login case-insensitively', async () => {
@@ -525,6 +549,28 @@ describe('pins', () => {
     expect(pin.qr).toBe(`https://plex.tv/api/v2/pins/qr/${pin.code}`);
     const lifetime = Date.parse(pin.expiresAt) - Date.parse(pin.createdAt);
     expect(Math.abs(lifetime - 1800_000)).toBeLessThan(1000);
+  });
+
+  it('carries a location (GeoData) and newRegistration: null, as plex.tv does (§5c)', async () => {
+    const created = await createPin();
+    const polled = json<Pin>(await plex(`/pins/${created.id}`));
+    for (const pin of [created, polled]) {
+      expect(pin.newRegistration).toBeNull();
+      expect(pin.location).toMatchObject({ code: expect.any(String), country: expect.any(String) });
+      expect(typeof pin.location.european_union_member).toBe('boolean');
+      expect(Object.keys(pin)).toEqual(expect.arrayContaining(Object.keys(pinCreated)));
+      expect(Object.keys(pin.location)).toEqual(expect.arrayContaining(Object.keys(pinCreated.location)));
+    }
+  });
+
+  it('is refused without X-Plex-Product: 400/1000, and accepted with it in the query string', async () => {
+    const refused = await plex('/pins?strong=true', { method: 'POST' });
+    expect(JSON.parse(refused.text)).toEqual({
+      errors: [{ code: 1000, message: 'X-Plex-Product is missing', status: 400 }],
+    });
+    expect(refused.status).toBe(400);
+    plexError(await plex('/pins', { method: 'POST', headers: { 'X-Plex-Product': '' } }), 400, 1000);
+    expect((await plex('/pins?X-Plex-Product=Plex%20Web', { method: 'POST' })).status).toBe(201);
   });
 
   it('a short pin has a 4-character upper-case code and lives 900 s', async () => {
@@ -744,9 +790,10 @@ describe('faults', () => {
     await fake.fault({ method: 'POST', path: '/api/v2/pins', status: 504 });
 
     plexError(await plex('/user'), 401, 1001);
-    expect((await plex('/pins?strong=true', { method: 'POST' })).status).toBe(502);
-    expect((await plex('/pins', { method: 'POST' })).status).toBe(504);
-    expect((await plex('/pins', { method: 'POST' })).status).toBe(201);
+    const headers = { 'X-Plex-Product': 'Plex Sign-In' };
+    expect((await plex('/pins?strong=true', { method: 'POST', headers })).status).toBe(502);
+    expect((await plex('/pins', { method: 'POST', headers })).status).toBe(504);
+    expect((await plex('/pins', { method: 'POST', headers })).status).toBe(201);
   });
 
   it('delayMs delays the faked answer', async () => {

@@ -2,7 +2,7 @@
 // stale ones left behind by a script, each with a live token minted at start-up (and at
 // every reset), so clean-up tests can see which tokens die.
 
-import { findAccount } from './accounts';
+import { findAccount, type SeededAccount } from './accounts';
 import type { DeviceRegistry } from './device-registry';
 import type { DeviceInfo, TokenStore } from './tokens';
 
@@ -58,8 +58,8 @@ const SEEDS: readonly Seed[] = [
   },
 ];
 
-export function seedDevices(tokens: TokenStore, devices: DeviceRegistry): void {
-  const alice = findAccount('alice');
+export function seedDevices(tokens: TokenStore, devices: DeviceRegistry, accounts: readonly SeededAccount[]): void {
+  const alice = findAccount(accounts, 'alice');
   if (!alice) throw new Error('fake plex.tv: alice is missing from the seeded accounts');
   const now = Math.floor(Date.now() / 1000);
   for (const seed of SEEDS) {

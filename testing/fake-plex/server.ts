@@ -3,6 +3,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FakeSeed } from './accounts';
 import { API_PREFIX, handleApi } from './api-routes';
 import { CONTROL_PREFIX, handleControl } from './control-routes';
 import { handleDevices, isDevicePath } from './device-routes';
@@ -26,11 +27,13 @@ export interface FakePlexOptions {
   port?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
+  /** The values the contract leaves open (ids, dates, avatars…): 1 (the default) or 2. */
+  seed?: FakeSeed;
 }
 
 export async function startFakePlex(opts: FakePlexOptions = {}): Promise<FakePlex> {
   const host = opts.host ?? '127.0.0.1';
-  const state = new FakeState();
+  const state = new FakeState(opts.seed ?? 1);
   const delays = new Delays();
   const server = createServer((req, res) => {
     handleRequest(req, res, state, delays).catch((error: unknown) => answerFailure(req, res, error));

@@ -1,7 +1,9 @@
 // `npm run fake-plex`: runs the fake plex.tv until interrupted, for trying the app
 // without an account. Prints one line, the API base URL, so scripts can read it.
 //   npm run fake-plex -- --port 32500      (or FAKE_PLEX_PORT=32500; default: a free port)
+//   FAKE_PLEX_SEED=2 npm run fake-plex     other ids, join dates, avatars and names (see accounts.ts)
 
+import { seedFromEnv } from './accounts';
 import { startFakePlex } from './server';
 
 function portFrom(argv: readonly string[], env: NodeJS.ProcessEnv): number {
@@ -16,7 +18,11 @@ function portFrom(argv: readonly string[], env: NodeJS.ProcessEnv): number {
 }
 
 async function main(): Promise<void> {
-  const fake = await startFakePlex({ port: portFrom(process.argv.slice(2), process.env), host: '127.0.0.1' });
+  const fake = await startFakePlex({
+    port: portFrom(process.argv.slice(2), process.env),
+    host: '127.0.0.1',
+    seed: seedFromEnv(process.env),
+  });
   process.stdout.write(`${fake.apiUrl}\n`);
 
   const stop = (): void => {

@@ -1,7 +1,7 @@
 // Everything the fake remembers between requests, in one place so POST /__fake/reset
 // can forget all of it at once.
 
-import type { SeededAccount } from './accounts';
+import { type FakeSeed, findAccount, type SeededAccount, seededAccounts } from './accounts';
 import { DeviceRegistry } from './device-registry';
 import { FaultQueue } from './faults';
 import { SignInFailures } from './lockout';
@@ -12,17 +12,26 @@ import { TokenStore, type TokenRecord } from './tokens';
 import type { FakeRequest } from './types';
 
 export class FakeState {
+  readonly accounts: readonly SeededAccount[];
   readonly devices = new DeviceRegistry();
   readonly tokens = new TokenStore((record) => this.devices.register(record));
   readonly resources = new ServerResources();
-  readonly pins = new PinStore();
+  readonly pins: PinStore;
   readonly failures = new SignInFailures();
   readonly faults = new FaultQueue();
   /** Every /api/v2 and devices.xml request, oldest first. */
   readonly requests: FakeRequest[] = [];
 
-  constructor() {
-    seedDevices(this.tokens, this.devices);
+  /** `seed` picks the values the contract leaves open (see accounts.ts). */
+  constructor(readonly seed: FakeSeed = 1) {
+    this.accounts = seededAccounts(seed);
+    this.pins = new PinStore(seed);
+    seedDevices(this.tokens, this.devices, this.accounts);
+  }
+
+  /** The seeded account with this email or username, case-insensitively. */
+  findAccount(login: string): SeededAccount | undefined {
+    return findAccount(this.accounts, login);
   }
 
   /** The browser (or plex.tv/link) step: the pin's device gets a token for `account`. */
@@ -36,7 +45,7 @@ export class FakeState {
     this.tokens.clear();
     this.devices.clear();
     this.resources.reset();
-    seedDevices(this.tokens, this.devices);
+    seedDevices(this.tokens, this.devices, this.accounts);
     this.pins.clear();
     this.failures.clear();
     this.faults.clear();

@@ -1,7 +1,9 @@
 import type { SignedIn } from '../../core/plex-client';
 import type { CliIo } from '../context';
+import { terminalJson, terminalText } from '../terminal-text';
 
 /** The token alone on stdout (so `TOKEN=$(plex-signin signin ...)` works), or JSON. */
-export function printSignedIn({ account, token }: SignedIn, json: boolean, io: CliIo): void {
-  io.out(json ? `${JSON.stringify({ ...account, authToken: token }, null, 2)}\n` : `${token}\n`);
+export function printSignedIn({ account, token, friendlyName }: SignedIn, json: boolean, io: CliIo): void {
+  // The core only hands over well-formed tokens; server text still goes through the helpers.
+  io.out(json ? `${terminalJson({ ...account, friendlyName, authToken: token })}\n` : `${terminalText(token)}\n`);
 }

@@ -4,6 +4,7 @@ import { parseTimeout } from '../args';
 import { clientFor, type CliIo, type CommonValues } from '../context';
 import { openInBrowser } from '../open-browser';
 import { plexFailure } from '../plex-failure';
+import { terminalText } from '../terminal-text';
 import { printSignedIn } from './signed-in-output';
 
 // `signin --browser` and `signin --link`: no password passes through the CLI. plex.tv
@@ -34,10 +35,12 @@ export async function signinWithPin(
     const url = browserAuthUrl(info.clientIdentifier, pin.code, info.product);
     const opened = openInBrowser(url, process.platform, io.env);
     io.err(
-      `${opened ? 'Your browser should open plex.tv; if it does not, open' : 'Open'} this address and approve ${info.product}:\n\n  ${url}\n\n`,
+      `${opened ? 'Your browser should open plex.tv; if it does not, open' : 'Open'} this address and approve ${info.product}:\n\n  ${terminalText(url)}\n\n`,
     );
   } else {
-    io.err(`On any device signed in to Plex, go to ${LINK_URL} and enter this code:\n\n    ${pin.code}\n\n`);
+    io.err(
+      `On any device signed in to Plex, go to ${LINK_URL} and enter this code:\n\n    ${terminalText(pin.code)}\n\n`,
+    );
   }
   io.err(`Waiting for approval (up to ${minutes} minute${minutes === 1 ? '' : 's'}; Ctrl-C to cancel)...\n`);
 

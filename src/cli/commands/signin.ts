@@ -1,4 +1,5 @@
 import type { SignInRequest } from '../../core/plex-client';
+import type { PlexErrorKind } from '../../shared/plex-error';
 import { parseCommandArgs } from '../args';
 import { usageError } from '../cli-error';
 import { clientFor, type CliIo } from '../context';
@@ -18,7 +19,11 @@ Options:
                             for Google, Apple or Facebook accounts too); prints the address
   --link                    show a 4-character code to enter at plex.tv/link on any device
   --password-stdin          read the password from stdin (else you are asked, with echo off)
-  --code <code>             the 6-digit verification code, or a backup code
+  --code-stdin              with --password-stdin: read the 6-digit code or a backup code
+                            from the second line of stdin (the password is the first)
+  --code <code>             the code on the command line, for scripts only: visible to other
+                            users of this computer (ps, /proc) and kept in shell history;
+                            prefer --code-stdin, or leave it out to be asked at a terminal
   --no-remember             ask for a short-lived token instead of a 14-day one
   --json                    print the account and its authToken as JSON
   --api-url <url>           the API base URL (default PLEX_API_URL, else https://plex.tv/api/v2)
@@ -32,6 +37,7 @@ const OPTIONS = {
   browser: { type: 'boolean' },
   link: { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
+  'code-stdin': { type: 'boolean' },
   code: { type: 'string' },
   'no-remember': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -56,9 +62,9 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
   }
   const pinMode = values.browser ? 'browser' : values.link ? 'link' : undefined;
   if (pinMode) {
-    const clash = (['login', 'password-stdin', 'code', 'no-remember', values.browser && 'link'] as const).find(
-      (name) => name && values[name] !== undefined,
-    );
+    const clash = (
+      ['login', 'password-stdin', 'code', 'code-stdin', 'no-remember', values.browser && 'link'] as const
+    ).find((name) => name && values[name] !== undefined);
     if (clash) throw usageError(`--${pinMode} signs in without a password, so it cannot be combined with --${clash}.`);
     return signinWithPin(pinMode, values, io);
   }
@@ -67,10 +73,21 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
     throw usageError('Say which account to sign in with --login <email or username>, or use --browser or --link.');
   }
   if (login.length > 255) throw usageError('That login is too long for a Plex email or username; check it.');
+  const codeFromStdin = Boolean(values['code-stdin']);
+  if (codeFromStdin && values.code !== undefined) {
+    throw usageError('Give the verification code either with --code or with --code-stdin, not both.');
+  }
+  if (codeFromStdin && !values['password-stdin']) {
+    throw usageError(
+      '--code-stdin reads the code from the second line of stdin, after the password, so it needs --password-stdin too.',
+    );
+  }
   let code = values.code === undefined ? undefined : normaliseCode(values.code);
   const { client } = clientFor(values, io);
 
-  const password = await readPassword(Boolean(values['password-stdin']), io.signal);
+  const secrets = await readSecrets(Boolean(values['password-stdin']), codeFromStdin, io.signal);
+  const { password } = secrets;
+  if (secrets.code !== undefined) code = secrets.code;
   const request = (verificationCode?: string): SignInRequest => ({
     login,
     password,
@@ -78,8 +95,16 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
     ...(verificationCode ? { verificationCode } : {}),
   });
 
+  // One request, and more only when the person at the terminal types a code: after
+  // plex.tv asked for one, and once more after it refused one (a wrong code may come back
+  // as 1001, "the password or the code"). Nothing is ever retried on its own.
   let result = await client.signIn(request(code), { signal: io.signal });
   if (!result.ok && result.error.kind === 'verification-required' && code === undefined && canPrompt()) {
+    code = normaliseCode(await promptVisible('Verification code (or backup code): '));
+    result = await client.signIn(request(code), { signal: io.signal });
+  }
+  if (!result.ok && code !== undefined && CODE_REFUSED.has(result.error.kind) && canPrompt()) {
+    io.err(`${result.error.message}\n`);
     code = normaliseCode(await promptVisible('Verification code (or backup code): '));
     result = await client.signIn(request(code), { signal: io.signal });
   }
@@ -87,6 +112,33 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
 
   printSignedIn(result.value, Boolean(values.json), io);
   return 0;
+}
+
+/** Answers after which typing the code again may help. */
+const CODE_REFUSED = new Set<PlexErrorKind>(['invalid-verification-code', 'invalid-credentials-or-code']);
+
+/**
+ * The password, from stdin or the terminal, and with --code-stdin the code on the second
+ * line of stdin (so neither ever appears in the command line).
+ */
+async function readSecrets(
+  passwordFromStdin: boolean,
+  codeFromStdin: boolean,
+  signal: AbortSignal,
+): Promise<{ password: string; code?: string }> {
+  if (!codeFromStdin) return { password: await readPassword(passwordFromStdin, signal) };
+  const text = await readStdin(signal);
+  const lineBreak = /\r?\n/.exec(text);
+  const password = lineBreak ? text.slice(0, lineBreak.index) : text;
+  const code = lineBreak ? text.slice(lineBreak.index + lineBreak[0].length).replace(/\r?\n$/, '') : '';
+  if (!password)
+    throw usageError('--password-stdin read an empty password; put the password on the first line of stdin.');
+  if (!code.trim()) {
+    throw usageError(
+      '--code-stdin found no code on the second line of stdin; put the code on the line after the password.',
+    );
+  }
+  return { password, code: normaliseCode(code) };
 }
 
 async function readPassword(fromStdin: boolean, signal: AbortSignal): Promise<string> {

@@ -2,6 +2,7 @@ import type { PlexAccount } from '../../shared/account';
 import { parseCommandArgs } from '../args';
 import { clientFor, type CliIo } from '../context';
 import { plexFailure } from '../plex-failure';
+import { terminalJson, terminalText } from '../terminal-text';
 import { readToken } from '../token-source';
 
 export const WHOAMI_HELP = `Usage: plex-signin whoami [--json] [--token-stdin]
@@ -32,19 +33,20 @@ export async function whoami(args: string[], io: CliIo): Promise<number> {
   const token = await readToken(Boolean(values['token-stdin']), io.env, io.signal);
   const result = await client.getAccount(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);
-  const { account } = result.value;
-  io.out(values.json ? `${JSON.stringify(account, null, 2)}\n` : describeAccount(account));
+  const { account, friendlyName } = result.value;
+  io.out(values.json ? `${terminalJson({ ...account, friendlyName })}\n` : describeAccount(account, friendlyName));
   return 0;
 }
 
-export function describeAccount(account: PlexAccount): string {
+export function describeAccount(account: PlexAccount, friendlyName: string): string {
   const rows: [string, string][] = [
     ['Username', account.username],
-    ['Name', account.title],
+    // plex.tv's `title` is the username; the name a person chose is `friendlyName`.
+    ['Name', friendlyName || account.username],
     ['Email', account.email],
     ['Plex Pass', account.hasPlexPass ? 'yes' : 'no'],
     ['Two-factor', account.twoFactorEnabled ? 'on' : 'off'],
     ['Member since', account.joinedAt.slice(0, 10)],
   ];
-  return rows.map(([label, value]) => `${`${label}:`.padEnd(14)}${value}\n`).join('');
+  return rows.map(([label, value]) => `${`${label}:`.padEnd(14)}${terminalText(value)}\n`).join('');
 }

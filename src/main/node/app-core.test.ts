@@ -1002,3 +1002,23 @@ describe('Authorized Devices (devices-service.ts)', () => {
     });
   });
 });
+
+describe('a refusal after a code was sent (docs/plex-api.md §5c)', () => {
+  it('says the password or the code, and keeps the code step', async () => {
+    const core = launch();
+    const request = { login: bob.login, password: bob.password, rememberMe: true };
+    value(await call(core, 'session:sign-in', request));
+    // As plex.tv is believed to answer a wrong code at times: 401/1001, not 1028.
+    await fake.fault({
+      method: 'POST',
+      path: '/api/v2/users/signin',
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ errors: [{ code: 1001, message: 'User could not be authenticated', status: 401 }] }),
+    });
+    const refused = await call(core, 'session:sign-in', { ...request, verificationCode: bob.code });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-credentials-or-code' } });
+    value(await call(core, 'app:copy-diagnostics'));
+    expect(String(await clipboard.readText())).toContain('Session state: awaiting-code');
+  });
+});

@@ -1,4 +1,4 @@
-import { serviceHost } from '../../core/api-url';
+import { isPlexTv } from '../../core/api-url';
 import type { AppInfo } from '../../shared/ipc-views';
 import { PRODUCT_VERSION } from '../../shared/product';
 import type { StorageCapability } from './storage-capability';
@@ -9,7 +9,7 @@ export function buildAppInfo(productName: string, apiUrl: string, capability: St
     productName,
     version: PRODUCT_VERSION,
     apiUrl,
-    usingPlexTv: serviceHost(apiUrl) === 'plex.tv',
+    usingPlexTv: isPlexTv(apiUrl),
     rememberAvailable: capability.rememberAvailable,
     rememberUnavailableReason: capability.reason,
   };

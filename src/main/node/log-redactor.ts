@@ -34,15 +34,22 @@ const SECRET_KEYS = [
   'password',
   'passwd',
   'verification[-_]?code',
+  'backup[-_]?code',
   'code',
+  'pin', // a Plex Home user's PIN (`/home/users/{uuid}/switch?pin=`)
   'secret',
 ].join('|');
+/** Header names whose value is a secret: `Name:value` counts even without a space. */
+const SECRET_HEADERS = 'x-plex-token|x-plex-pin';
 
 // `"key": "value"` (JSON, escaped quotes included) and `'key': 'value'`.
 const QUOTED_FIELD = new RegExp(
   String.raw`(["'])(${SECRET_KEYS})\1(\s*:\s*)(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,}\]]+)`,
   'gi',
 );
+// The same inside a JSON string (a body logged as a string): `\"key\":\"value\"`, at
+// any depth of escaping.
+const ESCAPED_FIELD = new RegExp(String.raw`(\\+)"(${SECRET_KEYS})\1"(\s*:\s*)\1"(?:.*?)\1"`, 'gi');
 // `key=value` (forms, query strings, XML attributes) and `key: value` (headers; the space
 // keeps `token:copy`, a channel name, from reading as a field). A key is a whole word:
 // `errorcode=` is not `code=`.
@@ -50,7 +57,20 @@ const BARE_FIELD = new RegExp(
   String.raw`(^|[^\w-])(${SECRET_KEYS})(\s*=\s*|:\s+)(?!\[redacted\])(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&"',;}\]]+)`,
   'gi',
 );
-const AUTHORIZATION = /\b(authorization["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token)\s+)?[^\s"',;}\]]+/gi;
+// `X-Plex-Token:value`, the way Node and curl write a header with no space.
+const HEADER_FIELD = new RegExp(String.raw`(^|[^\w-])(${SECRET_HEADERS})(:)(?!\[redacted\])[^\s"',;}\]]+`, 'gi');
+// `['X-Plex-Token', 'value']`: Node's rawHeaders list, name and value side by side.
+const HEADER_LIST = new RegExp(
+  String.raw`(["'])(${SECRET_HEADERS}|authorization)\1(\s*,\s*)(["'])(?:(?!\4).)*\4`,
+  'gi',
+);
+// `key%3Dvalue`: a query string inside another, percent-encoded (`next=%2Fuser%3FX-Plex-Token%3D…`).
+const ENCODED_FIELD = new RegExp(
+  String.raw`(^|[^\w-]|%3F|%26)(${SECRET_KEYS})(%3D)(?!\[redacted\])(?:(?!%26)[^\s&"',;}\]])+`,
+  'gi',
+);
+const AUTHORIZATION =
+  /\b(authorization["']?\s*[:=]\s*["']?)(?!\[redacted\])(?:(?:bearer|basic|token)\s+)?[^\s"',;}\]]+/gi;
 const BEARER = /\bbearer\s+[\w~+/.=-]+/gi;
 /** A JWT (or any base64url JSON object: `{"` encodes as `eyJ`), with up to two more dotted parts. */
 const JWT = /\beyJ[\w-]{6,}(?:\.[\w-]*){0,2}/g;
@@ -96,8 +116,18 @@ export function redactPatterns(text: string): string {
     .replace(AUTHORIZATION, `$1${REDACTED}`)
     .replace(BEARER, `Bearer ${REDACTED}`)
     .replace(JWT, REDACTED)
+    .replace(
+      ESCAPED_FIELD,
+      (_m, esc: string, key: string, sep: string) => `${esc}"${key}${esc}"${sep}${esc}"${REDACTED}${esc}"`,
+    )
     .replace(QUOTED_FIELD, (_m, quote: string, key: string, sep: string) => `${quote}${key}${quote}${sep}"${REDACTED}"`)
-    .replace(BARE_FIELD, (_m, before: string, key: string, sep: string) => `${before}${key}${sep}${REDACTED}`);
+    .replace(
+      HEADER_LIST,
+      (_m, quote: string, name: string, sep: string) => `${quote}${name}${quote}${sep}'${REDACTED}'`,
+    )
+    .replace(ENCODED_FIELD, (_m, before: string, key: string, sep: string) => `${before}${key}${sep}${REDACTED}`)
+    .replace(BARE_FIELD, (_m, before: string, key: string, sep: string) => `${before}${key}${sep}${REDACTED}`)
+    .replace(HEADER_FIELD, (_m, before: string, name: string, sep: string) => `${before}${name}${sep}${REDACTED}`);
 }
 
 /** The forms a secret takes on its way out: as is, form-encoded, URL-encoded, inside JSON. */

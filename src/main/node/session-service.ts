@@ -98,7 +98,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           return ok({ status: 'verification-required' });
         }
         // A wrong code keeps the code step; anything else starts over from the password.
-        state.end(attempt, kind === 'invalid-verification-code' ? 'awaiting-code' : 'signed-out');
+        state.end(
+          attempt,
+          kind === 'invalid-verification-code' || kind === 'invalid-credentials-or-code'
+            ? 'awaiting-code'
+            : 'signed-out',
+        );
         return failFromPlex(result.error);
       } finally {
         state.end(attempt, 'signed-out'); // no-op unless an exception left it current
