@@ -83,6 +83,8 @@ export const IPC = {
   /** Resolves when the PIN is approved (signed in), expires, or is cancelled. */
   'pin:wait': { method: 'waitForPinSignIn', request: none, result: returns<SignedInOutcome>() },
   'pin:cancel': { method: 'cancelPinSignIn', request: none, result: returns<void>() },
+  /** Copies the address that approves the browser or link-code sign-in under way (copying happens in main). */
+  'pin:copy-url': { method: 'copyPinUrl', request: none, result: returns<void>() },
   /** Copies versions, platform, storage backend and the last errors (never a secret) for a bug report. */
   'app:copy-diagnostics': { method: 'copyDiagnostics', request: none, result: returns<void>() },
 } as const satisfies Record<string, ChannelSpec>;

@@ -29,6 +29,12 @@ export interface SessionService {
   signOut(): Promise<IpcResult<SessionView>>;
   revoke(): Promise<IpcResult<SessionView>>;
   copyToken(): Promise<IpcResult<CopyTokenResult>>;
+  /**
+   * `GET /ping` with the session's token, so that a remembered token does not lapse
+   * (plex.tv renews it a full 14 days); a check that comes meanwhile waits for it, so it
+   * shows the renewed expiry. Never fails: a dead token is the check's to find.
+   */
+  keepAlive(): Promise<void>;
   /** Cancels the pending clipboard clear (clearing the token from it now). */
   dispose(): void;
 }
@@ -41,12 +47,20 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   const secrets = deps.secrets ?? { remember: () => {}, forget: () => {} };
   const clipboard = createClipboardGuard(deps.clipboard, deps.clipboardClearMs);
   let validating: Promise<IpcResult<SessionView>> | null = null;
+  let pinging: Promise<void> | null = null;
   const lifetime = new AbortController();
   // A killed app never ran its clear timer: a saved token still on the clipboard goes now.
   const restored = state.session();
   if (restored) void clipboard.clearLeftover(restored.token);
 
+  async function runPing(): Promise<void> {
+    const session = state.session();
+    if (!session) return;
+    await client.ping(session.token, { signal: lifetime.signal }).catch(() => undefined);
+  }
+
   async function runValidate(): Promise<IpcResult<SessionView>> {
+    if (pinging) await pinging;
     const session = state.session();
     if (!session) return ok(state.view());
     const result = await client.getAccount(session.token, { signal: lifetime.signal });
@@ -132,6 +146,13 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       const session = state.session();
       if (!session) return fail('not-signed-in', NOT_SIGNED_IN);
       return ok({ clearAfterSeconds: await clipboard.copy(session.token) });
+    },
+
+    keepAlive() {
+      pinging ??= runPing().finally(() => {
+        pinging = null;
+      });
+      return pinging;
     },
 
     dispose() {
