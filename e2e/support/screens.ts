@@ -8,6 +8,7 @@ import type { FakeHandle } from '../../testing/fake-plex/control';
 export { SEEDED };
 export const SIGNIN_PATH = '/api/v2/users/signin';
 export const USER_PATH = '/api/v2/user';
+export const PING_PATH = '/api/v2/ping';
 export const SIGNOUT_PATH = '/api/v2/users/signout';
 
 export interface Credentials {

@@ -173,9 +173,7 @@ export function AccountScreen({ appInfo, session, onSession, onCheckAgain }: Acc
           <div>
             <dt>Stored</dt>
             <dd>
-              {session.storage === 'keychain'
-                ? 'Encrypted in your system keychain'
-                : 'This session only (not saved; forgotten when you quit)'}
+              {session.storage === 'keychain' ? 'Encrypted in your system keychain' : 'This session only (not saved)'}
             </dd>
           </div>
           <div>

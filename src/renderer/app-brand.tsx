@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../shared/ipc-views';
 import { AboutDialog } from './about-dialog';
 
@@ -25,9 +25,18 @@ export function AppBrand({ appInfo }: AppBrandProps) {
 /** "About": the version, licence and project page, in a dialog. */
 export function AboutButton({ appInfo, variant }: AppBrandProps & { variant: 'link' | 'small' }) {
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const restoreFocus = useRef(false);
+  // Back to About once the dialog has left the page (while it is open, the page behind is inert).
+  useEffect(() => {
+    if (open || !restoreFocus.current) return;
+    restoreFocus.current = false;
+    buttonRef.current?.focus();
+  }, [open]);
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
         className={variant === 'link' ? 'button-link' : 'button secondary small'}
         aria-haspopup="dialog"
@@ -35,7 +44,15 @@ export function AboutButton({ appInfo, variant }: AppBrandProps & { variant: 'li
       >
         About
       </button>
-      {open && <AboutDialog appInfo={appInfo} onClose={() => setOpen(false)} />}
+      {open && (
+        <AboutDialog
+          appInfo={appInfo}
+          onClose={() => {
+            restoreFocus.current = true;
+            setOpen(false);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -97,9 +97,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     clipboard: deps.clipboard,
     focusWindow: deps.focusWindow,
   });
-  // A remembered token lapses 14 days after its last use: renew it at launch (the launch
-  // check waits for this, so it shows the renewed expiry) and daily while the app runs.
-  void session.keepAlive();
+  // A remembered token lapses 14 days after its last use: renew it at launch (with the
+  // first check, see session-service.ts) and daily while the app runs.
   const keepAlive = setInterval(() => void session.keepAlive(), deps.keepAliveIntervalMs ?? DEFAULT_KEEP_ALIVE_MS);
   keepAlive.unref?.();
   const errors = createErrorHistory();

@@ -32,7 +32,8 @@ export interface SessionService {
   /**
    * `GET /ping` with the session's token, so that a remembered token does not lapse
    * (plex.tv renews it a full 14 days); a check that comes meanwhile waits for it, so it
-   * shows the renewed expiry. Never fails: a dead token is the check's to find.
+   * shows the renewed expiry. Never fails: a dead token is the check's to find. The first
+   * check of a launch (the renderer's, once the account is on screen) pings first.
    */
   keepAlive(): Promise<void>;
   /** Cancels the pending clipboard clear (clearing the token from it now). */
@@ -48,6 +49,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   const clipboard = createClipboardGuard(deps.clipboard, deps.clipboardClearMs);
   let validating: Promise<IpcResult<SessionView>> | null = null;
   let pinging: Promise<void> | null = null;
+  let pingedAtLaunch = false;
   const lifetime = new AbortController();
   // A killed app never ran its clear timer: a saved token still on the clipboard goes now.
   const restored = state.session();
@@ -59,8 +61,19 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     await client.ping(session.token, { signal: lifetime.signal }).catch(() => undefined);
   }
 
+  function keepAlive(): Promise<void> {
+    pinging ??= runPing().finally(() => {
+      pinging = null;
+    });
+    return pinging;
+  }
+
   async function runValidate(): Promise<IpcResult<SessionView>> {
-    if (pinging) await pinging;
+    // Not at start-up: no request leaves before the saved account is on screen.
+    if (!pingedAtLaunch) {
+      pingedAtLaunch = true;
+      await keepAlive();
+    } else if (pinging) await pinging;
     const session = state.session();
     if (!session) return ok(state.view());
     const result = await client.getAccount(session.token, { signal: lifetime.signal });
@@ -148,12 +161,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       return ok({ clearAfterSeconds: await clipboard.copy(session.token) });
     },
 
-    keepAlive() {
-      pinging ??= runPing().finally(() => {
-        pinging = null;
-      });
-      return pinging;
-    },
+    keepAlive,
 
     dispose() {
       lifetime.abort();
