@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ClipboardPort, Encryptor } from '../src/main/node/ports';
+import type { ClipboardPort, Encryptor, FocusWindow } from '../src/main/node/ports';
 
 // Stand-ins for what Electron provides, for the unit tests and the web-mode e2e bridge.
 // They are real, not mocks: the encryptor really encrypts (so "the token is not on disk in
@@ -73,5 +73,22 @@ export function createMemoryClipboard(): MemoryClipboard {
     clear() {
       text = '';
     },
+  };
+}
+
+/** A window that records how often the app asked to bring it to the front (AppCoreDeps.focusWindow). */
+export interface WindowFocusRecorder {
+  readonly focusWindow: FocusWindow;
+  /** How many times focusWindow was called. */
+  count(): number;
+}
+
+export function createWindowFocusRecorder(): WindowFocusRecorder {
+  let calls = 0;
+  return {
+    focusWindow: () => {
+      calls += 1;
+    },
+    count: () => calls,
   };
 }

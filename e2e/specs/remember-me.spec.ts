@@ -1,7 +1,15 @@
 import { startApiGate } from '../support/api-gate';
 import { HEADING_TIMELINE_GLOBAL, headingTimeline, recordHeadingTimeline } from '../support/heading-timeline';
 import { expect, test } from '../support/fixtures';
-import { accountScreen, liveToken, SEEDED, signInAsAlice, signInScreen, USER_PATH } from '../support/screens';
+import {
+  accountScreen,
+  liveToken,
+  PING_PATH,
+  SEEDED,
+  signInAsAlice,
+  signInScreen,
+  USER_PATH,
+} from '../support/screens';
 
 // "Remember me": the account comes back on the next launch at once, from the settings
 // file, with no request to plex.tv; the check of the token follows in the background.
@@ -35,8 +43,9 @@ test('a remembered account is on screen at relaunch before any request; the chec
     await expect(account.heading).toBeVisible();
     await expect(page.getByText(SEEDED.alice.login, { exact: true })).toBeVisible();
     expect(await fake.requests(), 'nothing reached plex.tv').toHaveLength(before.length);
-    await expect.poll(() => gate.arrivals().length - arrivalsBefore, { message: 'the background check' }).toBe(1);
-    expect(gate.arrivals().slice(arrivalsBefore)).toMatchObject([{ method: 'GET', path: USER_PATH }]);
+    // The first request keeps the token alive (GET /ping, issue 13); the check follows it.
+    await expect.poll(() => gate.arrivals().length - arrivalsBefore, { message: 'the keep-alive' }).toBe(1);
+    expect(gate.arrivals().slice(arrivalsBefore)).toMatchObject([{ method: 'GET', path: PING_PATH }]);
     expect(await shownAtFirstRequest, 'the account was on screen when the first request left').toBe(true);
 
     // To the millisecond, from the page's own record of its headings (always there in web mode).
@@ -55,7 +64,7 @@ test('a remembered account is on screen at relaunch before any request; the chec
     // The check goes through; plex.tv takes 3 s; the account stays; the token was fine.
     await expect(page.getByRole('status').filter({ hasText: 'Checking with plex.tv…' })).toBeVisible();
     gate.open();
-    await expect.poll(async () => (await fake.requests()).length).toBe(before.length + 1);
+    await expect.poll(async () => (await fake.requests()).length).toBe(before.length + 2);
     const checkStarted = Date.now();
     await expect(page.getByText('Checking with plex.tv…')).toBeHidden({ timeout: 6000 });
     expect(Date.now() - checkStarted, 'settled only when plex.tv answered').toBeGreaterThan(2000);

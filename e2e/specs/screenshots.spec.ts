@@ -16,12 +16,15 @@ import { pinScreen } from '../support/screens';
 const OUT_DIR = path.resolve(__dirname, '../../docs/screenshots');
 const SHOTS: Partial<Record<ScreenName, string>> = {
   'sign-in': 'sign-in',
+  about: 'about',
   'browser-waiting': 'browser-waiting',
   'link-code': 'link-code',
   error: 'error',
   code: 'code',
   account: 'account',
-  'revoke-dialog': 'revoke-dialog',
+  'sign-out-dialog': 'sign-out-dialog',
+  'signed-out': 'signed-out',
+  'account-offline': 'account-offline',
 };
 /** The banner shows the API address: a fixed port keeps the pictures identical run to run. */
 const STABLE_PORT = 47_400;
@@ -29,6 +32,8 @@ const STABLE_PORT = 47_400;
 const CLIENT_IDENTIFIER = '3f6c2a9e-8d41-4b7a-9c05-1e2d3c4b5a69';
 /** What the pins say in the pictures: a strong code (browser) and a short one (plex.tv/link). */
 const FIXED_CODES = { strong: 'x7k2m9q4w8p3z6c1v5b0n8r2t', short: 'K7QX' };
+/** When the token expires, as the pictures say (plex.tv says 14 days from now). */
+const FIXED_REMEMBER_EXPIRES_AT = Date.UTC(2031, 4, 14, 12) / 1000;
 /** The countdowns stop here: a few seconds into each request. */
 const SHOWN_SECONDS_LEFT = { strong: 29 * 60 + 41, short: 14 * 60 + 41 };
 
@@ -40,6 +45,7 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
     let pinExpiresAt = Number.NaN;
     const gate = await startApiGate(fake.origin, STABLE_PORT, {
       rewriteJson: ({ method, path: pathname }, body) => {
+        if (hasExpiry(body)) return { ...body, rememberExpiresAt: FIXED_REMEMBER_EXPIRES_AT };
         if (method !== 'POST' || pathname !== '/api/v2/pins' || !isPin(body)) return body;
         pinExpiresAt = Date.parse(body.expiresAt);
         // Without expiresIn the app counts down to this exact expiresAt (it would otherwise
@@ -53,6 +59,7 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       const saved: string[] = [];
       await tourScreens(
         app,
+        fake,
         colorScheme,
         async (screen, page) => {
           const name = SHOTS[screen];
@@ -65,9 +72,14 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
             path: file,
             animations: 'disabled',
             caret: 'hide',
-            // The preview's last 4 characters are the token's (random); behind the dialog they are hidden anyway.
-            ...(screen === 'account'
-              ? { mask: [page.getByLabel('Token (masked)')], maskColor: colorScheme === 'dark' ? '#3a3a3a' : '#e4e4e4' }
+            // The preview's last 4 characters are the token's (random), and the device name plex.tv
+            // shows is this machine's own name: both masked where they show (behind a dialog's
+            // backdrop a mask would be drawn over the dialog, so there they are left dimmed).
+            ...(screen === 'account' || screen === 'account-offline' || screen === 'about'
+              ? {
+                  mask: [page.getByLabel('Token (masked)'), page.locator('.device-name')],
+                  maskColor: colorScheme === 'dark' ? '#3a3a3a' : '#e4e4e4',
+                }
               : {}),
           });
           saved.push(path.basename(file));
@@ -79,6 +91,10 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
       await gate.stop();
     }
   });
+}
+
+function hasExpiry(body: unknown): body is { rememberExpiresAt: number } {
+  return typeof (body as { rememberExpiresAt?: unknown } | null)?.rememberExpiresAt === 'number';
 }
 
 function isPin(body: unknown): body is { code: string; expiresAt: string } {

@@ -10,7 +10,7 @@ test('neither the token nor the password reaches the page or any IPC result', as
   await signInAsAlice(page, true);
   const token = await liveToken(fake, 'alice');
   await accountScreen(page, 'alice').copy.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Token copied.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied:' })).toBeVisible();
   expect(await app.readClipboard()).toBe(token); // it was there to leak
 
   for (const secret of [token, SEEDED.alice.password]) {

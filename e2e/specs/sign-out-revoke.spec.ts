@@ -1,6 +1,14 @@
 import type { FakeHandle } from '../../testing/fake-plex/control';
 import { expect, test } from '../support/fixtures';
-import { accountScreen, liveToken, revokeDialog, SIGNOUT_PATH, signInAsAlice, signInScreen } from '../support/screens';
+import {
+  accountScreen,
+  liveToken,
+  revokeDialog,
+  SIGNOUT_PATH,
+  signInAsAlice,
+  signInScreen,
+  signOutOnly,
+} from '../support/screens';
 
 // Sign out forgets the token on this computer only; revoke kills it on plex.tv too.
 
@@ -19,7 +27,7 @@ test('sign out returns to the sign-in screen and leaves the token working on ple
   const [device] = await fake.devices();
   const token = await liveToken(fake, 'alice');
 
-  await accountScreen(page, 'alice').signOut.click();
+  await signOutOnly(page, 'alice');
 
   await expect(signInScreen(page).heading).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /signed out on this computer/i })).toBeVisible();
@@ -33,7 +41,10 @@ test('sign out returns to the sign-in screen and leaves the token working on ple
   await expect(signInScreen(page).heading).toBeVisible();
 });
 
-test('"Revoke token…" then "Revoke token" signs out and kills the token on plex.tv', async ({ app, fake }) => {
+test('"Sign out…" then "Sign out and revoke on plex.tv" signs out and kills the token on plex.tv', async ({
+  app,
+  fake,
+}) => {
   const page = await app.launch();
   await signInAsAlice(page, true);
   const [device] = await fake.devices();

@@ -55,6 +55,8 @@ export interface AppUnderTest {
    * window may load before the test can attach it.
    */
   addInitScript(script: (arg: string) => void, arg: string): Promise<void>;
+  /** How often the app asked to bring its window to the front (web mode; null where not observable). */
+  windowFocusRequests(): number | null;
   /** Every IPC call the page made with the result it received (web mode; null where not observable). */
   ipcLog(): readonly IpcRecord[] | null;
 }

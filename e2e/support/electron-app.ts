@@ -105,6 +105,10 @@ export class ElectronApp implements AppUnderTest {
     return [...this.opened, ...(await this.openedThisRun())];
   }
 
+  windowFocusRequests(): null {
+    return null;
+  }
+
   ipcLog(): null {
     return null; // the results cross Electron's IPC inside the app, out of the test's reach
   }

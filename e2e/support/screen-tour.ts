@@ -1,25 +1,41 @@
 import { expect, type Page } from '@playwright/test';
+import type { FakeHandle } from '../../testing/fake-plex/control';
 import type { AppUnderTest, LaunchOptions } from './app-under-test';
 import {
   accountScreen,
   browserSignIn,
   codeScreen,
   pinScreen,
-  revokeDialog,
   SEEDED,
+  signInAsAlice,
   signInScreen,
+  signOutDialog,
   submitSignIn,
+  USER_PATH,
 } from './screens';
 
 // One walk through every screen of the app, in one colour scheme, stopping at each so a
 // spec can check it (accessibility) or photograph it (docs/screenshots).
 
 export type ColorScheme = 'light' | 'dark';
-export type ScreenName =
-  'sign-in' | 'browser-waiting' | 'link-code' | 'error' | 'code' | 'code-error' | 'account' | 'revoke-dialog';
+export const SCREENS = [
+  'sign-in',
+  'about',
+  'browser-waiting',
+  'link-code',
+  'error',
+  'code',
+  'code-error',
+  'account',
+  'sign-out-dialog',
+  'signed-out',
+  'account-offline',
+] as const;
+export type ScreenName = (typeof SCREENS)[number];
 
 export async function tourScreens(
   app: AppUnderTest,
+  fake: FakeHandle,
   colorScheme: ColorScheme,
   visit: (screen: ScreenName, page: Page) => Promise<void>,
   launchOptions: LaunchOptions = {},
@@ -30,6 +46,13 @@ export async function tourScreens(
 
   await expect(form.heading).toBeVisible();
   await visit('sign-in', page);
+
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByRole('dialog', { name: 'About Plex Sign-In' });
+  await expect(about).toBeVisible();
+  await visit('about', page);
+  await about.getByRole('button', { name: 'Close' }).click();
+  await expect(about).toBeHidden();
 
   // Browser sign-in, then a code for plex.tv/link instead; cancelled, back to the form.
   await browserSignIn(page).button.click();
@@ -67,7 +90,23 @@ export async function tourScreens(
   await expect(page.getByText('Checking with plex.tv…')).toBeHidden();
   await visit('account', page);
 
-  await account.revoke.click();
-  await expect(revokeDialog(page).dialog).toBeVisible();
-  await visit('revoke-dialog', page);
+  await account.signOut.click();
+  const dialog = signOutDialog(page);
+  await expect(dialog.dialog).toBeVisible();
+  await visit('sign-out-dialog', page);
+
+  await dialog.signOut.click();
+  await expect(form.heading).toBeVisible();
+  await expect(page.getByRole('link', { name: /Open Authorized Devices on plex\.tv/ })).toBeVisible();
+  await visit('signed-out', page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+
+  // Offline at launch: the saved account, the quiet note and "Check again".
+  await signInAsAlice(page, true);
+  await fake.fault({ method: 'GET', path: USER_PATH, reset: true });
+  const relaunched = await app.relaunch(launchOptions);
+  await relaunched.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+  await expect(accountScreen(relaunched, 'alice').checkAgain).toBeVisible();
+  await expect(relaunched.locator('img[src^="https://"]')).toHaveCount(0);
+  await visit('account-offline', relaunched);
 }

@@ -8,6 +8,7 @@ import type { FakeHandle } from '../../testing/fake-plex/control';
 export { SEEDED };
 export const SIGNIN_PATH = '/api/v2/users/signin';
 export const USER_PATH = '/api/v2/user';
+export const PING_PATH = '/api/v2/ping';
 export const SIGNOUT_PATH = '/api/v2/users/signout';
 
 export interface Credentials {
@@ -17,7 +18,7 @@ export interface Credentials {
 
 export function signInScreen(page: Page) {
   return {
-    heading: page.getByRole('heading', { name: 'Sign in to Plex' }),
+    heading: page.getByRole('heading', { name: 'Sign in to your Plex account' }),
     login: page.getByRole('textbox', { name: 'Email or username' }),
     password: page.getByLabel('Password', { exact: true }),
     reveal: page.getByRole('button', { name: /^(Show|Hide) password$/ }),
@@ -42,19 +43,36 @@ export function accountScreen(page: Page, username: string) {
     heading: page.getByRole('heading', { name: new RegExp(`\\b${username}\\b`, 'i') }),
     tokenPreview: page.getByLabel('Token (masked)'),
     copy: page.getByRole('button', { name: 'Copy token' }),
-    signOut: page.getByRole('button', { name: 'Sign out' }),
-    revoke: page.getByRole('button', { name: 'Revoke token…' }),
+    /** Opens the sign-out dialog, which offers both ways out (see signOutDialog). */
+    signOut: page.getByRole('button', { name: 'Sign out…', exact: true }),
+    /** The same button: revoking is one of the sign-out dialog's choices. */
+    revoke: page.getByRole('button', { name: 'Sign out…', exact: true }),
+    checkAgain: page.getByRole('button', { name: 'Check again' }),
     manageDevices: page.getByRole('link', { name: /Manage Authorized Devices on plex\.tv/ }),
   };
 }
 
-export function revokeDialog(page: Page) {
-  const dialog = page.getByRole('dialog', { name: 'Revoke this token on plex.tv?' });
+/** "Sign out…": sign out only, or sign out and revoke the token on plex.tv. */
+export function signOutDialog(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Sign out on this computer?' });
   return {
     dialog,
-    confirm: dialog.getByRole('button', { name: 'Revoke token', exact: true }),
+    signOut: dialog.getByRole('button', { name: 'Sign out', exact: true }),
+    revoke: dialog.getByRole('button', { name: 'Sign out and revoke on plex.tv', exact: true }),
     cancel: dialog.getByRole('button', { name: 'Cancel', exact: true }),
   };
+}
+
+/** The sign-out dialog seen as the revoke confirmation: `confirm` signs out and revokes. */
+export function revokeDialog(page: Page) {
+  const { dialog, revoke, cancel } = signOutDialog(page);
+  return { dialog, confirm: revoke, cancel };
+}
+
+/** Signs out without revoking: "Sign out…", then "Sign out". */
+export async function signOutOnly(page: Page, username: string): Promise<void> {
+  await accountScreen(page, username).signOut.click();
+  await signOutDialog(page).signOut.click();
 }
 
 /** Fills the sign-in form; `remember` ticks or unticks "Remember me" (left alone when undefined). */
@@ -103,11 +121,13 @@ const PIN_POLL = /^\/api\/v2\/pins\/(\d+)$/;
 
 /** The browser sign-in offered next to the password form. */
 export function browserSignIn(page: Page) {
-  const section = page.getByRole('region', { name: 'No password?' });
+  const section = page.getByRole('region', { name: 'In your browser' });
   return {
     section,
-    heading: page.getByRole('heading', { name: 'No password?' }),
-    button: page.getByRole('button', { name: 'Sign in with your browser' }),
+    heading: page.getByRole('heading', { name: 'In your browser' }),
+    button: page.getByRole('button', { name: 'Sign in with Plex in your browser' }),
+    /** "Use a code instead", for signing in on another device (plex.tv/link or the QR code). */
+    linkCode: section.getByRole('button', { name: 'Use a code instead' }),
     busyButton: page.getByRole('button', { name: 'Opening your browser…' }),
     alert: section.getByRole('alert'),
   };
@@ -128,7 +148,10 @@ export function pinScreen(page: Page) {
     fallback: page.getByText(/^(If your browser didn’t open, go to:|Your browser could not be opened\.)/),
     /** "Your code: A B C D", the spelled-out text a screen reader reads. */
     spelledCode: page.getByText(/^Your code: /),
-    qr: page.getByRole('img', { name: 'QR code for plex.tv/link' }),
+    qr: page.getByRole('img', { name: 'QR code for approving this sign-in on a phone' }),
+    addressLink: page.getByRole('link', { name: /^https:\/\/app\.plex\.tv\/auth#\?/ }),
+    copyAddress: page.getByRole('button', { name: 'Copy address' }),
+    openAgain: page.getByRole('button', { name: 'Open again' }),
     cancel: page.getByRole('button', { name: 'Cancel', exact: true }),
     useCode: page.getByRole('button', { name: 'Use a code instead' }),
     startAgain: page.getByRole('button', { name: 'Start again' }),

@@ -3,7 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { type AppCore, createAppCore } from '../../src/main/node/app-core';
-import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../testing/main-doubles';
+import {
+  createJsonFileStore,
+  createMemoryClipboard,
+  createTestEncryptor,
+  createWindowFocusRecorder,
+} from '../../testing/main-doubles';
 import type { FakeHandle } from '../../testing/fake-plex/control';
 import type { AppUnderTest, IpcRecord, LaunchOptions } from './app-under-test';
 import { isolateFromInternet, WINDOW_SIZE } from './window';
@@ -30,6 +35,7 @@ export class WebApp implements AppUnderTest {
   readonly storeFile: string;
   private readonly keystoreKey = randomBytes(32);
   private readonly clipboard = createMemoryClipboard();
+  private readonly focus = createWindowFocusRecorder();
   private readonly opened: string[] = [];
   private readonly ipc: IpcRecord[] = [];
   private context: BrowserContext | null = null;
@@ -98,6 +104,10 @@ export class WebApp implements AppUnderTest {
     return [...this.opened];
   }
 
+  windowFocusRequests(): number {
+    return this.focus.count();
+  }
+
   ipcLog(): readonly IpcRecord[] {
     return this.ipc;
   }
@@ -125,6 +135,7 @@ export class WebApp implements AppUnderTest {
         if (options.systemBrowser === 'fails') throw new Error('no browser to open');
       },
       clipboardClearMs: this.clipboardClearMs,
+      focusWindow: this.focus.focusWindow,
     });
   }
 }

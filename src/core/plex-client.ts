@@ -58,6 +58,11 @@ export interface PlexClient {
   signIn(request: SignInRequest, options?: CallOptions): Promise<PlexResult<SignedIn>>;
   /** `GET /user`: the account a token belongs to; 401 means the token is dead. */
   getAccount(token: string, options?: CallOptions): Promise<PlexResult<SignedIn>>;
+  /**
+   * `GET /ping`: keeps a token alive (plex.tv pushes a remembered token's
+   * `rememberExpiresAt` a full period ahead); 401 means the token is dead.
+   */
+  ping(token: string, options?: CallOptions): Promise<PlexResult<void>>;
   /** `DELETE /users/signout`: revokes the token on plex.tv. */
   signOut(token: string, options?: CallOptions): Promise<PlexResult<void>>;
   /** `POST /pins`: starts a browser (strong) or link-code (short) sign-in. */
@@ -224,6 +229,10 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     },
     getAccount(token, opts = {}) {
       return account({ method: 'GET', path: '/user', call: 'token', token, signal: opts.signal });
+    },
+    async ping(token, opts = {}) {
+      const result = await send({ method: 'GET', path: '/ping', call: 'token', token, signal: opts.signal });
+      return result.ok ? { ok: true, value: undefined } : result;
     },
     async signOut(token, opts = {}) {
       const result = await send({

@@ -1,25 +1,31 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { IpcError, SessionView, SignedInView } from '../shared/ipc-views';
+import type { AppInfo, IpcError, SessionView, SignedInView } from '../shared/ipc-views';
 import { PLEX_LINKS } from '../shared/external-links';
 import { api } from './api';
+import { AboutButton } from './app-brand';
 import { Avatar } from './avatar';
 import { DiagnosticsButton } from './diagnostics-button';
 import { ExternalLink } from './external-link';
-import { RevokeDialog } from './revoke-dialog';
+import { type SignOutChoice, SignOutDialog } from './sign-out-dialog';
 import { FormAlert } from './form-alert';
 import { useFocusOnMount } from './use-focus-on-mount';
 import { useSingleFlight } from './use-single-flight';
 
 interface AccountScreenProps {
+  /** For the device name plex.tv shows and the About view. */
+  appInfo: AppInfo | null;
   session: SignedInView;
   /** A call returned a new session (signed out, revoked): the app switches screens. */
   onSession: (next: SessionView) => void;
+  /** "Check again" after the launch check could not reach plex.tv. */
+  onCheckAgain: () => void;
 }
 
 /** Made on first use: building a formatter loads locale data, which the sign-in form never needs. */
 let dateFormat: Intl.DateTimeFormat | null = null;
 
-function formatDate(iso: string): string | null {
+function formatDate(iso: string | null): string | null {
+  if (iso === null) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
@@ -37,23 +43,23 @@ function validationText(session: SignedInView): string {
     case 'unreachable':
       return session.validationMessage ?? 'Couldn’t reach plex.tv — showing saved details.';
     case 'valid':
-      return '';
+      return 'plex.tv confirmed this token.';
   }
 }
 
-type Action = 'copy' | 'sign-out' | 'revoke';
+type Action = 'copy' | SignOutChoice;
 
-export function AccountScreen({ session, onSession }: AccountScreenProps) {
+export function AccountScreen({ appInfo, session, onSession, onCheckAgain }: AccountScreenProps) {
   const ids = useId();
   const { account } = session;
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const revokeButtonRef = useRef<HTMLButtonElement>(null);
+  const signOutButtonRef = useRef<HTMLButtonElement>(null);
   // One action at a time; a double click runs it once.
   const { running: busy, run } = useSingleFlight<Action>();
-  const [copied, setCopied] = useState<{ text: string; count: number } | null>(null);
+  const [copied, setCopied] = useState<{ text: string; count: number; seconds: number } | null>(null);
   const [actionError, setActionError] = useState<IpcError | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [revokeError, setRevokeError] = useState<IpcError | null>(null);
+  const [dialogError, setDialogError] = useState<IpcError | null>(null);
 
   // Back to the button that opened the dialog, once the dialog has left the page (while it
   // is open, everything behind it is inert and cannot take focus).
@@ -61,8 +67,15 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
   useEffect(() => {
     if (dialogOpen || !restoreFocus.current) return;
     restoreFocus.current = false;
-    revokeButtonRef.current?.focus();
+    signOutButtonRef.current?.focus();
   }, [dialogOpen]);
+
+  // "Cleared in N seconds" ends with the clipboard: main clears it then (if it still holds the token).
+  useEffect(() => {
+    if (!copied || copied.seconds <= 0) return;
+    const timer = setTimeout(() => setCopied(null), copied.seconds * 1000);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   async function copyToken(): Promise<void> {
     setActionError(null);
@@ -75,9 +88,8 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
       return;
     }
     const wait = result.value.clearAfterSeconds;
-    const text =
-      wait > 0 ? `Token copied. The clipboard will be cleared in ${seconds(wait)}.` : 'Token copied to the clipboard.';
-    setCopied((previous) => ({ text, count: (previous?.count ?? 0) + 1 }));
+    const text = wait > 0 ? `Copied: the clipboard clears in ${seconds(wait)}.` : 'Token copied to the clipboard.';
+    setCopied((previous) => ({ text, count: (previous?.count ?? 0) + 1, seconds: wait }));
   }
 
   /** Main no longer holds a token: show what it has now. */
@@ -87,32 +99,26 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
     return current.ok;
   }
 
-  async function signOut(): Promise<void> {
-    setActionError(null);
-    const result = await run('sign-out', () => api.signOut());
+  async function signOut(choice: SignOutChoice): Promise<void> {
+    setDialogError(null);
+    const result = await run(choice, () => (choice === 'revoke' ? api.revokeToken() : api.signOut()));
     if (!result) return;
     if (result.ok) onSession(result.value);
-    else setActionError(result.error);
-  }
-
-  async function revoke(): Promise<void> {
-    setRevokeError(null);
-    const result = await run('revoke', () => api.revokeToken());
-    if (!result) return;
-    if (result.ok) onSession(result.value);
-    else setRevokeError(result.error);
+    else setDialogError(result.error);
   }
 
   function closeDialog(): void {
     if (!dialogOpen) return;
     restoreFocus.current = true;
     setDialogOpen(false);
-    setRevokeError(null);
+    setDialogError(null);
   }
 
   const name = account.title || account.username;
   const joined = formatDate(account.joinedAt);
+  const expires = formatDate(account.rememberExpiresAt);
   const status = validationText(session);
+  const offline = session.validation === 'unreachable';
 
   return (
     <div className="screen account">
@@ -127,9 +133,17 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
         </div>
       </div>
 
-      <p className={session.validation === 'unreachable' ? 'validation unreachable' : 'validation'} role="status">
-        {status}
-      </p>
+      {/* Always one line high at least: the check ending moves nothing. */}
+      <div className={offline ? 'validation-line unreachable' : 'validation-line'}>
+        <p className="validation" role="status">
+          {status}
+        </p>
+        {offline && (
+          <button type="button" className="button secondary small" onClick={onCheckAgain}>
+            Check again
+          </button>
+        )}
+      </div>
 
       <ul className="details">
         <li>
@@ -151,54 +165,69 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
             Copy token
           </button>
         </div>
+        {/* Its space is kept whether or not it says anything: a copy moves nothing. */}
         <p className="copy-status" role="status">
           {copied && <span key={copied.count}>{copied.text}</span>}
         </p>
-        <p>
-          <span className="storage-label">Token stored:</span>{' '}
-          {session.storage === 'keychain' ? 'Encrypted in your system keychain' : 'This session only (not saved)'}
-        </p>
+        <dl className="token-facts">
+          <div>
+            <dt>Stored</dt>
+            <dd>
+              {session.storage === 'keychain' ? 'Encrypted in your system keychain' : 'This session only (not saved)'}
+            </dd>
+          </div>
+          <div>
+            <dt>Expires</dt>
+            <dd>
+              {expires === null
+                ? 'plex.tv did not say'
+                : session.storage === 'keychain'
+                  ? `${expires}, unless used: this app renews it daily while it runs`
+                  : expires}
+            </dd>
+          </div>
+          {appInfo && (
+            <div>
+              <dt>On plex.tv as</dt>
+              <dd className="device-name">
+                {appInfo.productName} on “{appInfo.deviceName}”
+              </dd>
+            </div>
+          )}
+        </dl>
       </section>
 
       <FormAlert error={actionError} />
 
       <div className="button-row">
         <button
+          ref={signOutButtonRef}
           type="button"
           className="button secondary"
-          aria-busy={busy === 'sign-out'}
-          onClick={() => void signOut()}
-        >
-          {busy === 'sign-out' ? 'Signing out…' : 'Sign out'}
-        </button>
-        <button
-          ref={revokeButtonRef}
-          type="button"
-          className="button secondary danger-text"
           aria-haspopup="dialog"
           onClick={() => {
             setActionError(null);
             setDialogOpen(true);
           }}
         >
-          Revoke token…
+          Sign out…
         </button>
       </div>
-      <p className="hint">
-        Sign out forgets the token on this computer only; revoking it also stops it working everywhere else.
-      </p>
       <div className="help-row">
         <p className="help-link">
           <ExternalLink href={PLEX_LINKS.authorizedDevices}>Manage Authorized Devices on plex.tv</ExternalLink>
         </p>
-        <DiagnosticsButton variant="small" />
+        <div className="help-actions">
+          <AboutButton appInfo={appInfo} variant="small" />
+          <DiagnosticsButton variant="small" />
+        </div>
       </div>
 
       {dialogOpen && (
-        <RevokeDialog
-          busy={busy === 'revoke'}
-          error={revokeError}
-          onConfirm={() => void revoke()}
+        <SignOutDialog
+          busy={busy === 'sign-out' || busy === 'revoke' ? busy : null}
+          error={dialogError}
+          onChoose={(choice) => void signOut(choice)}
           onCancel={closeDialog}
         />
       )}

@@ -28,6 +28,7 @@ const browserPin: PinView = {
   mode: 'browser',
   code: '',
   url: 'https://app.plex.tv/auth#?code=x',
+  approvalUrl: 'https://app.plex.tv/auth#?code=x',
   expiresAt: '2030-01-01T00:00:00Z',
   qr: null,
   browserOpened: true,
@@ -362,5 +363,44 @@ describe('the session on the account screen', () => {
 
   it('a session from the account screen once it is gone is ignored', () => {
     expect(appReducer(typed, { type: 'session-changed', session: signedOut })).toBe(typed);
+  });
+});
+
+describe('issue 13: offline check again, and a sign-out notice that offers plex.tv', () => {
+  const launched = initialState({ ok: true, value: session });
+
+  it('"Check again" after an offline launch check shows it checking anew, and its answer lands', () => {
+    const offline = run(launched, { type: 'session-checked', shown: session, result: failure('network') });
+    const checking = run(offline, { type: 'check-again' });
+    expect(checking.view).toMatchObject({
+      screen: 'account',
+      session: { validation: 'checking', validationMessage: null },
+    });
+    if (checking.view.screen !== 'account') throw new Error('expected the account');
+    const valid: SignedInView = { ...session, validation: 'valid' };
+    const checked = run(checking, {
+      type: 'session-checked',
+      shown: checking.view.session,
+      result: { ok: true, value: valid },
+    });
+    expect(checked.view).toEqual({ screen: 'account', session: valid });
+  });
+
+  it('"Check again" is refused unless the last check was offline', () => {
+    expect(appReducer(launched, { type: 'check-again' })).toBe(launched);
+  });
+
+  it('only a plain sign-out’s notice offers Authorized Devices, until dismissed', () => {
+    const out = run(launched, {
+      type: 'session-changed',
+      session: { signedIn: false, notice: { kind: 'signed-out', message: 'Signed out.' } },
+    });
+    expect(out.noticeLink).toBe(true);
+    expect(run(out, { type: 'notice-dismissed' }).noticeLink).toBe(false);
+    const revoked = run(launched, {
+      type: 'session-changed',
+      session: { signedIn: false, notice: { kind: 'revoked', message: 'Revoked.' } },
+    });
+    expect(revoked.noticeLink).toBe(false);
   });
 });

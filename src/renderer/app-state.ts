@@ -71,6 +71,11 @@ export interface AppState {
   /** Told once, above every screen, until dismissed. */
   notice: string | null;
   /**
+   * The notice is about a token this app no longer holds (a plain sign-out): it offers
+   * plex.tv's Authorized Devices page, where the user can still revoke it.
+   */
+  noticeLink: boolean;
+  /**
    * The current browser or link-code attempt. Bumped by every start, cancel and the page
    * going away, so any answer carrying an older number is stale and ignored.
    */
@@ -96,6 +101,8 @@ export type AppAction =
   | { type: 'back-to-sign-in' }
   /** The account screen got a new session from main (signed out, revoked, re-read). */
   | { type: 'session-changed'; session: SessionView }
+  /** "Check again" after plex.tv could not be reached: the check runs anew. Refused unless offline. */
+  | { type: 'check-again' }
   /** The launch-time check of `shown` with plex.tv answered. */
   | { type: 'session-checked'; shown: SignedInView; result: IpcResult<SessionView> };
 
@@ -112,6 +119,7 @@ export function initialState(session: IpcResult<SessionView>): AppState {
     view: session.ok && session.value.signedIn ? { screen: 'account', session: session.value } : signInView('login'),
     credentials: { login: '', password: '', rememberMe: true },
     notice: session.ok ? (session.value.notice?.message ?? null) : session.error.message,
+    noticeLink: session.ok && session.value.notice?.kind === 'signed-out',
     pinAttempt: 0,
   };
 }
@@ -148,12 +156,14 @@ function startAnswered(view: View): View {
 /** Shows `session`: the account, or a fresh form. `notice` is kept unless the session brings one. */
 function showSession(state: AppState, session: SessionView, notice: string | null): AppState {
   const shown = session.notice?.message ?? notice;
-  if (!session.signedIn) return { ...state, view: signInView('login'), notice: shown };
+  const noticeLink = session.notice ? session.notice.kind === 'signed-out' : shown === state.notice && state.noticeLink;
+  if (!session.signedIn) return { ...state, view: signInView('login'), notice: shown, noticeLink };
   // Signed in: the password has done its job.
   return {
     ...state,
     view: { screen: 'account', session },
     notice: shown,
+    noticeLink,
     credentials: { ...state.credentials, password: '' },
   };
 }
@@ -174,7 +184,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, view: { ...view, error: null } };
 
     case 'notice-dismissed':
-      return state.notice === null ? state : { ...state, notice: null };
+      return state.notice === null ? state : { ...state, notice: null, noticeLink: false };
 
     case 'sign-in-sent':
       if (requestInFlight(view)) return state;
@@ -247,6 +257,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
     case 'session-changed':
       return view.screen === 'account' ? showChangedSession(state, action.session) : state;
+
+    case 'check-again':
+      if (view.screen !== 'account' || view.session.validation !== 'unreachable') return state;
+      return {
+        ...state,
+        view: { screen: 'account', session: { ...view.session, validation: 'checking', validationMessage: null } },
+      };
 
     case 'session-checked': {
       // Anything shown since (signed out, signed in again) is newer than this check.

@@ -26,12 +26,18 @@ export function App({ appInfo, initialSession }: AppProps) {
 
   const rememberAvailable = appInfo?.rememberAvailable ?? true;
 
+  /** Asks plex.tv about the token shown now (at launch, and "Check again" when it was offline). */
+  function checkSession(): void {
+    const { view } = current();
+    if (view.screen !== 'account') return;
+    const shown = view.session;
+    void api.validateSession().then((result) => dispatch({ type: 'session-checked', shown, result }));
+  }
+
   // The saved account is on screen already; ask plex.tv about the token in the background.
   useEffect(() => {
-    if (!initialSession.ok || !initialSession.value.signedIn) return;
-    const shown = initialSession.value;
-    void api.validateSession().then((result) => dispatch({ type: 'session-checked', shown, result }));
-  }, [initialSession, dispatch]);
+    if (initialSession.ok && initialSession.value.signedIn) checkSession();
+  }, [initialSession]);
 
   // Closing the window disposes main's side, which stops polling; this covers the page
   // going away on its own (a reload): no answer of this page's attempt is acted on.
@@ -88,6 +94,7 @@ export function App({ appInfo, initialSession }: AppProps) {
       case 'sign-in':
         return (
           <SignInScreen
+            appInfo={appInfo}
             credentials={credentials}
             onCredentialsChange={(change) => dispatch({ type: 'credentials-changed', change })}
             rememberAvailable={rememberAvailable}
@@ -99,6 +106,7 @@ export function App({ appInfo, initialSession }: AppProps) {
             browserStarting={view.browserStarting}
             browserError={view.browserError}
             onBrowserSignIn={() => void startPin('browser')}
+            onLinkSignIn={() => void startPin('link')}
             initialFocus={view.focus}
           />
         );
@@ -135,8 +143,12 @@ export function App({ appInfo, initialSession }: AppProps) {
       case 'account':
         return (
           <AccountScreen
+            appInfo={appInfo}
             session={view.session}
             onSession={(session) => dispatch({ type: 'session-changed', session })}
+            onCheckAgain={() => {
+              if (dispatch({ type: 'check-again' })) checkSession();
+            }}
           />
         );
     }
@@ -148,6 +160,7 @@ export function App({ appInfo, initialSession }: AppProps) {
       <main ref={mainRef} className="main" tabIndex={-1}>
         <NoticeBanner
           message={state.notice}
+          showDevicesLink={state.noticeLink}
           onDismiss={() => {
             dispatch({ type: 'notice-dismissed' });
             mainRef.current?.focus();

@@ -1,6 +1,8 @@
-import { useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { PinView } from '../shared/ipc-views';
+import { api } from './api';
 import { Countdown } from './countdown';
+import { ExternalLink } from './external-link';
 import { QrCode } from './qr-code';
 import { useFocusOnMount } from './use-focus-on-mount';
 
@@ -57,8 +59,10 @@ export function PinWaitingScreen({ pin, switching, onCancel, onUseCode }: PinWai
         </p>
         {pin.qr && (
           <figure className="qr">
-            <QrCode qr={pin.qr} label={address} />
-            <figcaption className="hint">Or scan this with your phone’s camera to open {address}.</figcaption>
+            <QrCode qr={pin.qr} label="approving this sign-in on a phone" />
+            <figcaption className="hint">
+              Or scan this with your phone’s camera and approve there: no code to type.
+            </figcaption>
           </figure>
         )}
         <p className="waiting">Waiting for you to enter the code…</p>
@@ -66,6 +70,27 @@ export function PinWaitingScreen({ pin, switching, onCancel, onUseCode }: PinWai
         <div className="button-row">{cancel}</div>
       </section>
     );
+  }
+
+  return <BrowserWaiting pin={pin} switching={switching} onUseCode={onUseCode} cancel={cancel} />;
+}
+
+interface BrowserWaitingProps {
+  pin: PinView;
+  switching: boolean;
+  onUseCode: () => void;
+  cancel: ReactNode;
+}
+
+/** Browser mode: the approval address as a link, with Copy and Open again for when the browser did not open. */
+function BrowserWaiting({ pin, switching, onUseCode, cancel }: BrowserWaitingProps) {
+  const ids = useId();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const [status, setStatus] = useState<{ text: string; count: number } | null>(null);
+
+  async function act(call: () => ReturnType<typeof api.copyPinUrl>, done: string): Promise<void> {
+    const result = await call();
+    setStatus((previous) => ({ text: result.ok ? done : result.error.message, count: (previous?.count ?? 0) + 1 }));
   }
 
   return (
@@ -85,8 +110,29 @@ export function PinWaitingScreen({ pin, switching, onCancel, onUseCode }: PinWai
             : 'Your browser could not be opened. Go to this address in your browser:'}
         </p>
         <p className="address">
-          <code>{pin.url}</code>
+          <ExternalLink href={pin.url}>
+            <code>{pin.url}</code>
+          </ExternalLink>
         </p>
+        <div className="address-actions">
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => void act(() => api.copyPinUrl(), 'Address copied.')}
+          >
+            Copy address
+          </button>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => void act(() => api.openLink({ url: pin.url }), 'Opened in your browser again.')}
+          >
+            Open again
+          </button>
+          <p className="address-status" role="status">
+            {status && <span key={status.count}>{status.text}</span>}
+          </p>
+        </div>
       </div>
       <Countdown expiresAt={pin.expiresAt} />
       <div className="button-row">

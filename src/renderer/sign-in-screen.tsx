@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { IpcError } from '../shared/ipc-views';
+import type { AppInfo, IpcError } from '../shared/ipc-views';
+import { AboutButton, AppBrand } from './app-brand';
 import type { Credentials, SignInFocus } from './app-state';
 import { DiagnosticsButton } from './diagnostics-button';
 import { errorPlacement } from './error-placement';
@@ -8,6 +9,8 @@ import { FormAlert } from './form-alert';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 interface SignInScreenProps {
+  /** For the app's name, the About view and the device name. */
+  appInfo: AppInfo | null;
   credentials: Credentials;
   /** Merged into the current credentials (several fields may change before a re-render). */
   onCredentialsChange: (change: Partial<Credentials>) => void;
@@ -24,11 +27,14 @@ interface SignInScreenProps {
   /** Why the last browser or link-code sign-in failed (not expired, not cancelled). */
   browserError: IpcError | null;
   onBrowserSignIn: () => void;
+  /** "Use a code on another device": a link-code sign-in (plex.tv/link or a QR code). */
+  onLinkSignIn: () => void;
   /** Where focus starts: the first field, or (back from a browser sign-in) its button. */
   initialFocus: SignInFocus;
 }
 
 export function SignInScreen({
+  appInfo,
   credentials,
   onCredentialsChange,
   rememberAvailable,
@@ -40,6 +46,7 @@ export function SignInScreen({
   browserStarting,
   browserError,
   onBrowserSignIn,
+  onLinkSignIn,
   initialFocus,
 }: SignInScreenProps) {
   const ids = useId();
@@ -103,14 +110,60 @@ export function SignInScreen({
     onSubmit();
   }
 
-  const describedByRemember = !rememberAvailable && rememberUnavailableReason ? rememberNoteId : undefined;
+  const rememberNote =
+    !rememberAvailable && rememberUnavailableReason
+      ? `${rememberUnavailableReason} plex.tv gives a short-lived token.`
+      : 'For both ways in. Ticked: a token renewable for 14 days, kept encrypted in the keychain. Unticked: a short-lived one, forgotten when you quit.';
+
+  const anyBusy = busy || browserStarting;
 
   return (
     <>
       <div className="screen sign-in">
-        <form className="sign-in-form" noValidate onSubmit={handleSubmit} aria-labelledby={`${ids}title`}>
-          <h1 id={`${ids}title`}>Sign in to Plex</h1>
-          <p className="lead">Your password goes only to plex.tv.</p>
+        <AppBrand appInfo={appInfo} />
+        <h1 id={`${ids}title`}>Sign in to your Plex account</h1>
+
+        <section className="browser-sign-in" aria-labelledby={`${ids}browser-title`}>
+          <h2 id={`${ids}browser-title`} className="visually-hidden">
+            In your browser
+          </h2>
+          <FormAlert error={browserError} />
+          <button
+            ref={browserRef}
+            type="button"
+            className="button plex prominent"
+            disabled={browserStarting}
+            aria-busy={browserStarting}
+            aria-describedby={`${ids}browser-text`}
+            onClick={() => {
+              if (!anyBusy) onBrowserSignIn();
+            }}
+          >
+            {browserStarting ? 'Opening your browser…' : 'Sign in with Plex in your browser'}
+          </button>
+          <p className="hint">
+            <span id={`${ids}browser-text`}>
+              For every account, Google, Apple and Facebook sign-ups too; your password stays with plex.tv.
+            </span>{' '}
+            <span className="alt-way">
+              On another device?{' '}
+              <button
+                type="button"
+                className="button-link inline"
+                onClick={() => {
+                  if (!anyBusy) onLinkSignIn();
+                }}
+              >
+                Use a code instead
+              </button>
+            </span>
+          </p>
+        </section>
+
+        <form className="sign-in-form" noValidate onSubmit={handleSubmit} aria-labelledby={`${ids}password-title`}>
+          <h2 id={`${ids}password-title`} className="or-divider">
+            or with your password
+          </h2>
 
           <div className="field">
             <label htmlFor={loginId}>Email or username</label>
@@ -177,17 +230,15 @@ export function SignInScreen({
               type="checkbox"
               checked={rememberAvailable && credentials.rememberMe}
               disabled={!rememberAvailable}
-              aria-describedby={describedByRemember}
+              aria-describedby={rememberNoteId}
               onChange={(event) => {
                 if (!busy) onCredentialsChange({ rememberMe: event.target.checked });
               }}
             />
             <label htmlFor={rememberId}>Remember me</label>
-            {describedByRemember && (
-              <p id={rememberNoteId} className="hint">
-                {rememberUnavailableReason}
-              </p>
-            )}
+            <p id={rememberNoteId} className="hint">
+              {rememberNote}
+            </p>
           </div>
 
           <FormAlert error={formError} />
@@ -196,34 +247,9 @@ export function SignInScreen({
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-
-        <p className="or-divider" aria-hidden="true">
-          <span>or</span>
-        </p>
-
-        <section className="browser-sign-in" aria-labelledby={`${ids}browser-title`}>
-          <h2 id={`${ids}browser-title`}>No password?</h2>
-          <p className="lead" id={`${ids}browser-text`}>
-            Signed up with Google, Apple or Facebook? Sign in on plex.tv in your browser instead.
-          </p>
-          {rememberAvailable && <p className="hint">“Remember me” above applies here too.</p>}
-          <FormAlert error={browserError} />
-          <button
-            ref={browserRef}
-            type="button"
-            className="button secondary prominent"
-            disabled={browserStarting}
-            aria-busy={browserStarting}
-            aria-describedby={`${ids}browser-text`}
-            onClick={() => {
-              if (!busy && !browserStarting) onBrowserSignIn();
-            }}
-          >
-            {browserStarting ? 'Opening your browser…' : 'Sign in with your browser'}
-          </button>
-        </section>
       </div>
       <footer className="screen-footer">
+        <AboutButton appInfo={appInfo} variant="link" />
         <DiagnosticsButton variant="link" />
       </footer>
     </>

@@ -138,6 +138,8 @@ export const IPC = {
     request: z.strictObject({ id: bounded(LIMITS.id) }),
     result: returns<{ outcome: 'removed' | 'already-gone' }>(),
   },
+  /** Copies the address that approves the browser or link-code sign-in under way (copying happens in main). */
+  'pin:copy-url': { method: 'copyPinUrl', request: none, result: returns<void>() },
   /** Copies versions, platform, storage backend and the last errors (never a secret) for a bug report. */
   'app:copy-diagnostics': { method: 'copyDiagnostics', request: none, result: returns<void>() },
 } as const satisfies Record<string, ChannelSpec>;

@@ -53,6 +53,12 @@ export interface AppInfo {
   rememberAvailable: boolean;
   /** Why "Remember me" is unavailable, as a sentence for the sign-in screen. */
   rememberUnavailableReason: string | null;
+  /** The licence, e.g. "MIT", for the About view. */
+  license: string;
+  /** The project's home page (package.json `homepage`). */
+  homepage: string;
+  /** The name plex.tv's Authorized Devices shows for this computer (the X-Plex-Device-Name sent). */
+  deviceName: string;
 }
 
 export type SignedInOutcome = { status: 'signed-in'; session: SignedInView };
@@ -81,6 +87,11 @@ export interface PinView {
   qr: { size: number; path: string } | null;
   /** Browser mode: whether the system browser was asked to open `url`. */
   browserOpened: boolean;
+  /**
+   * The app.plex.tv address that approves this PIN directly; the QR code (link mode)
+   * encodes it, so a phone approves by scanning without typing the code. Browser mode: `url`.
+   */
+  approvalUrl: string;
 }
 
 /** A tool token's standing: checked alive, revoked on plex.tv (a 401), or not yet checked / plex.tv unreachable. */

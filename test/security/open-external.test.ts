@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, PLEX_LINKS } from '../../src/shared/external-links';
+import { isAllowedExternalUrl, PLEX_LINKS, PROJECT_LINKS } from '../../src/shared/external-links';
+import { PRODUCT_HOMEPAGE } from '../../src/shared/product';
 import { checkOpenExternal } from './source-scan';
 
 // shell.openExternal hands a URL to the OS, which will launch whatever handles its scheme
@@ -28,6 +29,21 @@ describe('shell.openExternal', () => {
       'https://user:pass@plex.tv/',
       'https://plex.tv:8443/',
       'not a url',
+    ]) {
+      expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('lets the project’s home page through, that exact address only', () => {
+    expect(PROJECT_LINKS.homepage).toBe(PRODUCT_HOMEPAGE); // package.json homepage
+    expect(isAllowedExternalUrl(PROJECT_LINKS.homepage)).toBe(true);
+    for (const url of [
+      `${PROJECT_LINKS.homepage}/issues`,
+      `${PROJECT_LINKS.homepage}/../other`,
+      `${PROJECT_LINKS.homepage}?x=1`,
+      'https://github.com/',
+      'https://github.com/other/repo',
+      PROJECT_LINKS.homepage.replace('https:', 'http:'),
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }

@@ -129,6 +129,13 @@ function run(): void {
       },
       logger,
       versions: process.versions,
+      // An approval in the browser brings the window back to the front.
+      focusWindow: () => {
+        if (!win) return;
+        if (win.isMinimized()) win.restore();
+        win.show();
+        win.focus();
+      },
     });
     core = appCore;
 

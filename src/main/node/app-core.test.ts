@@ -8,7 +8,14 @@ import type { IpcChannel, IpcRequest, IpcResultOf } from '../../shared/ipc-contr
 import type { AppInfo, CopyTokenResult, IpcResult, SessionView, SignInOutcome } from '../../shared/ipc-views';
 import { closedPortUrl } from '../../../testing/closed-port';
 import { SEEDED } from '../../../testing/seeded-accounts';
-import { createJsonFileStore, createMemoryClipboard, createTestEncryptor } from '../../../testing/main-doubles';
+import {
+  createJsonFileStore,
+  createMemoryClipboard,
+  createTestEncryptor,
+  createWindowFocusRecorder,
+} from '../../../testing/main-doubles';
+import { browserAuthUrl } from '../../core/pin-schema';
+import { qrCodePath } from './qr-code';
 import { type AppCore, type AppCoreDeps, createAppCore } from './app-core';
 
 // The main side end to end, as Electron and the e2e bridge use it: createAppCore over a
@@ -239,12 +246,12 @@ describe('what is stored', () => {
     expect(await requests()).toEqual([]);
   });
 
-  it('validates the restored token with GET /user', async () => {
+  it('validates the restored token with GET /user (after the launch GET /ping that keeps it alive)', async () => {
     await signInAlice(launch());
     const core = launch();
     const view = value(await call(core, 'session:validate'));
     expect(view).toMatchObject({ signedIn: true, validation: 'valid', validationMessage: null });
-    expect(await requests()).toEqual(['POST /api/v2/users/signin', 'GET /api/v2/user']);
+    expect(await requests()).toEqual(['POST /api/v2/users/signin', 'GET /api/v2/ping', 'GET /api/v2/user']);
     const token = await liveToken();
     expect((await fake.requests()).at(-1)?.headers['x-plex-token']).toBe(token);
   });
@@ -1020,5 +1027,98 @@ describe('a refusal after a code was sent (docs/plex-api.md §5c)', () => {
     expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-credentials-or-code' } });
     value(await call(core, 'app:copy-diagnostics'));
     expect(String(await clipboard.readText())).toContain('Session state: awaiting-code');
+  });
+});
+
+describe('issue 13: what the app tells and does for a first-time user', () => {
+  it('app:get-info names the licence, the project page and the device name plex.tv shows', async () => {
+    const info = value(await call(launch(), 'app:get-info'));
+    expect(info).toMatchObject({ license: 'MIT', homepage: 'https://github.com/plex-signin/plex-signin' });
+    expect(info.deviceName).toBe(os.hostname());
+  });
+
+  it('keeps a saved token alive with GET /ping at launch, before the launch check, and again while running', async () => {
+    await signInAlice(launch());
+    const core = launch({ keepAliveIntervalMs: 300 });
+    value(await call(core, 'session:validate'));
+    const log = await requests();
+    expect(log.slice(1, 3)).toEqual(['GET /api/v2/ping', 'GET /api/v2/user']);
+    await expect.poll(async () => (await requests()).filter((r) => r === 'GET /api/v2/ping').length).toBeGreaterThan(2);
+    expect((await fake.requests()).find((r) => r.path === '/api/v2/ping')?.headers['x-plex-token']).toBe(
+      await liveToken(),
+    );
+  });
+
+  it('sends no ping without a session', async () => {
+    launch({ keepAliveIntervalMs: 50 });
+    await sleep(200);
+    expect(await requests()).toEqual([]);
+  });
+
+  it('pin:copy-url copies the approval address of the sign-in under way, and nothing when none is', async () => {
+    const core = launch();
+    expect(await call(core, 'pin:copy-url')).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    const pin = value(await call(core, 'pin:start', { mode: 'browser', rememberMe: true }));
+    value(await call(core, 'pin:copy-url'));
+    expect(clipboard.readText()).toBe(pin.url);
+    value(await call(core, 'pin:cancel'));
+    clipboard.clear();
+    expect(await call(core, 'pin:copy-url')).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(clipboard.readText()).toBe('');
+  });
+
+  it('the link-code QR encodes the app.plex.tv approval address of that pin, not plex.tv/link', async () => {
+    const core = launch();
+    const pin = value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
+    const id = storeDoc().clientIdentifier;
+    expect(pin.approvalUrl).toBe(browserAuthUrl(id, pin.code, 'Plex Sign-In'));
+    expect(pin.qr).toEqual(qrCodePath(pin.approvalUrl));
+    expect(pin.qr).not.toEqual(qrCodePath(pin.url));
+  });
+
+  it('brings the window to the front when a browser approval arrives, not before', async () => {
+    const focus = createWindowFocusRecorder();
+    const core = launch({ focusWindow: focus.focusWindow });
+    value(await call(core, 'pin:start', { mode: 'browser', rememberMe: true }));
+    const waiting = call(core, 'pin:wait');
+    const id = await (async () => {
+      for (;;) {
+        const poll = (await fake.requests()).find((r) => /^\/api\/v2\/pins\/\d+$/.test(r.path));
+        if (poll) return Number(poll.path.split('/').pop());
+        await sleep(50);
+      }
+    })();
+    expect(focus.count()).toBe(0);
+    await fake.claimPin(id, 'carol');
+    value(await waiting);
+    expect(focus.count()).toBe(1);
+  });
+
+  it('a window that cannot be raised does not cost the sign-in', async () => {
+    const core = launch({
+      focusWindow: () => {
+        throw new Error('no window');
+      },
+    });
+    value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
+    const waiting = call(core, 'pin:wait');
+    for (;;) {
+      const poll = (await fake.requests()).find((r) => /^\/api\/v2\/pins\/\d+$/.test(r.path));
+      if (poll) {
+        await fake.claimPin(Number(poll.path.split('/').pop()), 'alice');
+        break;
+      }
+      await sleep(50);
+    }
+    expect(value(await waiting).session.account.username).toBe('alice');
+  });
+
+  it('the sign-out notice tells the truth: the app can no longer revoke the token, plex.tv can', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const view = value(await call(core, 'session:sign-out'));
+    expect(view.notice?.message).toMatch(/cannot revoke it/);
+    expect(view.notice?.message).toMatch(/Authorized Devices on plex\.tv/);
+    expect(view.notice?.message).not.toMatch(/until you revoke it/);
   });
 });

@@ -12,7 +12,7 @@ import { fail, ok } from './ipc-result';
 import { createIpcRouter, type IpcSender } from './ipc-router';
 import { createLogger, createSilentLogger, type Logger } from './logger';
 import { createPinFlow } from './pin-flow';
-import type { ClipboardPort, DocumentStore, Encryptor } from './ports';
+import type { ClipboardPort, DocumentStore, Encryptor, FocusWindow } from './ports';
 import { createClipboardGuard } from './clipboard-guard';
 import { createDevicesService } from './devices-service';
 import { createServersService } from './servers-service';
@@ -33,6 +33,10 @@ export interface AppCoreDeps {
   encryptor: Encryptor;
   clipboard: ClipboardPort;
   openInBrowser(url: string): Promise<void>;
+  /** Brings the window to the front (a browser or phone approval arrived); optional: a no-op without. */
+  focusWindow?: FocusWindow;
+  /** How often a signed-in session's token is kept alive with `GET /ping` (also once at launch); default daily. */
+  keepAliveIntervalMs?: number;
   /** X-Plex-Product, the name plex.tv's Authorized Devices shows; default PRODUCT_NAME. */
   product?: string;
   /** Electron passes `{ adapter: 'fetch', env: { fetch: net.fetch } }`. */
@@ -60,6 +64,7 @@ export interface AppCore {
 }
 
 export const DEFAULT_CLIPBOARD_CLEAR_MS = 60_000;
+export const DEFAULT_KEEP_ALIVE_MS = 24 * 60 * 60 * 1000;
 
 const COPY_DIAGNOSTICS_FAILED = 'The diagnostics could not be copied to the clipboard; try again.';
 
@@ -69,9 +74,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const product = deps.product ?? PRODUCT_NAME;
   // Loaded once, synchronously: `session:get` then answers from memory with no network.
   const vault = openTokenVault({ store: deps.store, encryptor: deps.encryptor, log: logger.warn });
+  const thisComputer = describeThisComputer(product, PRODUCT_VERSION, vault.clientIdentifier);
   const client = createPlexClient({
     apiUrl,
-    client: describeThisComputer(product, PRODUCT_VERSION, vault.clientIdentifier),
+    client: thisComputer,
     log: logger.info,
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
     ...(deps.transport === undefined ? {} : { transport: deps.transport }),
@@ -97,14 +103,20 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     toolNames: () => tools.names(),
     onToolRemoved: (id) => tools.forgetRemoved(id),
   });
-  const appInfo = buildAppInfo(product, apiUrl, vault.capability);
+  const appInfo = buildAppInfo(product, apiUrl, vault.capability, thisComputer.deviceName);
   const pin = createPinFlow({
     state,
     client,
     clientIdentifier: vault.clientIdentifier,
     product,
     openInBrowser: deps.openInBrowser,
+    clipboard: deps.clipboard,
+    focusWindow: deps.focusWindow,
   });
+  // A remembered token lapses 14 days after its last use: renew it at launch (with the
+  // first check, see session-service.ts) and daily while the app runs.
+  const keepAlive = setInterval(() => void session.keepAlive(), deps.keepAliveIntervalMs ?? DEFAULT_KEEP_ALIVE_MS);
+  keepAlive.unref?.();
   const errors = createErrorHistory();
   logger.info(
     `${product} ${PRODUCT_VERSION} started: API host ${serviceHost(apiUrl)}, storage backend ${storageBackend() ?? 'unknown'}, ` +
@@ -171,6 +183,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       'servers:copy': (request) => servers.copy(request),
       'devices:list': (request) => devices.list(request),
       'devices:remove': (request) => devices.remove(request),
+      'pin:copy-url': () => pin.copyUrl(),
       'app:copy-diagnostics': () => copyDiagnostics(),
     },
     logger.error,
@@ -205,6 +218,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     dispose() {
       if (disposed) return;
       disposed = true;
+      clearInterval(keepAlive);
       state.shutdown();
       session.dispose();
       tools.dispose();

@@ -12,7 +12,8 @@ const MESSAGES: Record<Notice['kind'], string> = {
     'Your saved token could not be decrypted with this computer’s keychain, so you are signed out; sign in again.',
   'keychain-unavailable':
     'Your saved sign-in is kept, but this computer’s keychain is locked or unavailable right now, so you are signed out; unlock it and restart Plex Sign-In, or sign in again.',
-  'signed-out': 'You are signed out on this computer; the token itself still works in other apps until you revoke it.',
+  'signed-out':
+    'You are signed out on this computer. The token still works in other apps, and this app no longer holds it, so it cannot revoke it: to stop it, remove this computer under Authorized Devices on plex.tv.',
   revoked:
     'You are signed out and the token was revoked on plex.tv, so any app still using it must be given a new one.',
 };

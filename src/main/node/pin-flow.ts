@@ -4,7 +4,7 @@ import type { PlexClient } from '../../core/plex-client';
 import type { IpcRequest } from '../../shared/ipc-contract';
 import type { IpcResult, PinMode, PinView, SignedInOutcome } from '../../shared/ipc-views';
 import { fail, failFromPlex, ok } from './ipc-result';
-import type { OpenInBrowser } from './ports';
+import type { ClipboardPort, FocusWindow, OpenInBrowser } from './ports';
 import { qrCodePath } from './qr-code';
 import type { SessionState, SignInAttempt } from './session-state';
 
@@ -21,12 +21,18 @@ export interface PinFlowDeps {
   clientIdentifier: string;
   product: string;
   openInBrowser: OpenInBrowser;
+  /** Copies the approval address (not a secret, but copying happens in main all the same). */
+  clipboard: ClipboardPort;
+  /** Called when a PIN is approved: the user is in the browser, the app comes back to the front. */
+  focusWindow?: FocusWindow | undefined;
 }
 
 export interface PinFlow {
   start(request: IpcRequest<'pin:start'>): Promise<IpcResult<PinView>>;
   wait(): Promise<IpcResult<SignedInOutcome>>;
   cancel(): Promise<IpcResult<void>>;
+  /** Copies the address that approves the sign-in under way. */
+  copyUrl(): Promise<IpcResult<void>>;
 }
 
 type Outcome = IpcResult<SignedInOutcome>;
@@ -34,16 +40,28 @@ type Outcome = IpcResult<SignedInOutcome>;
 interface Waiting {
   attempt: SignInAttempt;
   outcome: Promise<Outcome>;
+  /** The address that approves it, once plex.tv made the PIN. */
+  approvalUrl: string | null;
 }
 
 const NONE_UNDER_WAY = 'No browser or code sign-in is under way; start one first.';
 const CANCELLED = 'The sign-in was cancelled.';
 const FAILED = 'Something went wrong while waiting for plex.tv; start the sign-in again.';
+const COPY_FAILED = 'The address could not be copied to the clipboard; select it and copy it yourself.';
 
 export function createPinFlow(deps: PinFlowDeps): PinFlow {
   const { state } = deps;
   /** The latest attempt of this flow; whether it still runs is the state's to say. */
   let waiting: Waiting | null = null;
+
+  /** The approval came from the browser (or a phone): bring the window back; never fails the sign-in. */
+  function focusWindow(): void {
+    try {
+      deps.focusWindow?.();
+    } catch {
+      // A window that cannot be raised is still signed in.
+    }
+  }
 
   async function poll(pin: PlexPin, rememberMe: boolean, attempt: SignInAttempt): Promise<Outcome> {
     try {
@@ -54,32 +72,36 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
         return failFromPlex(result.error);
       }
       const session = state.adopt(attempt, result.value, rememberMe);
-      return session ? ok({ status: 'signed-in', session }) : fail('cancelled', CANCELLED);
+      if (!session) return fail('cancelled', CANCELLED);
+      focusWindow();
+      return ok({ status: 'signed-in', session });
     } catch {
       state.end(attempt, 'signed-out');
       return fail('internal', FAILED);
     }
   }
 
-  async function view(mode: PinMode, pin: PlexPin): Promise<PinView> {
+  async function view(mode: PinMode, pin: PlexPin, approvalUrl: string): Promise<PinView> {
     if (mode === 'link') {
       return {
         mode,
         code: pin.code,
         url: LINK_URL,
         expiresAt: pin.expiresAt,
-        qr: qrCodePath(LINK_URL),
+        // The approval address itself: a phone that scans it approves without typing the code.
+        qr: qrCodePath(approvalUrl),
         browserOpened: false,
+        approvalUrl,
       };
     }
-    const url = browserAuthUrl(deps.clientIdentifier, pin.code, deps.product);
+    const url = approvalUrl;
     let browserOpened = true;
     try {
       await deps.openInBrowser(url);
     } catch {
       browserOpened = false; // the window shows the address to open by hand
     }
-    return { mode, code: '', url, expiresAt: pin.expiresAt, qr: null, browserOpened };
+    return { mode, code: '', url, expiresAt: pin.expiresAt, qr: null, browserOpened, approvalUrl };
   }
 
   return {
@@ -90,7 +112,12 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
       // Registered before plex.tv answers, so a wait that comes while the PIN is being
       // created gets this attempt's outcome, whatever ends it.
       let settle!: (outcome: Outcome | Promise<Outcome>) => void;
-      waiting = { attempt, outcome: new Promise<Outcome>((resolve) => (settle = resolve)) };
+      const registered: Waiting = {
+        attempt,
+        outcome: new Promise<Outcome>((resolve) => (settle = resolve)),
+        approvalUrl: null,
+      };
+      waiting = registered;
       const created = await deps.client.createPin({ strong: mode === 'browser' }, { signal: attempt.signal });
       if (!state.isCurrent(attempt)) {
         settle(fail('cancelled', CANCELLED));
@@ -103,7 +130,8 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
         return failFromPlex(created.error);
       }
       settle(poll(created.value, rememberMe, attempt));
-      return ok(await view(mode, created.value));
+      registered.approvalUrl = browserAuthUrl(deps.clientIdentifier, created.value.code, deps.product);
+      return ok(await view(mode, created.value, registered.approvalUrl));
     },
 
     async wait() {
@@ -117,6 +145,18 @@ export function createPinFlow(deps: PinFlowDeps): PinFlow {
     async cancel() {
       const current = waiting;
       if (current) state.end(current.attempt, 'signed-out');
+      return ok(undefined);
+    },
+
+    async copyUrl() {
+      const current = waiting;
+      if (!current || !current.approvalUrl || !state.isCurrent(current.attempt))
+        return fail('cancelled', NONE_UNDER_WAY);
+      try {
+        await deps.clipboard.writeText(current.approvalUrl);
+      } catch {
+        return fail('internal', COPY_FAILED);
+      }
       return ok(undefined);
     },
   };

@@ -44,3 +44,6 @@ export interface ClipboardPort {
 
 /** Opens a URL in the user's browser (shell.openExternal in the app). */
 export type OpenInBrowser = (url: string) => Promise<void>;
+
+/** Brings the app's window to the front (restore, show, focus in the app). */
+export type FocusWindow = () => void;

@@ -28,6 +28,13 @@ export interface SessionService {
   signOut(): Promise<IpcResult<SessionView>>;
   revoke(): Promise<IpcResult<SessionView>>;
   copyToken(): Promise<IpcResult<CopyTokenResult>>;
+  /**
+   * `GET /ping` with the session's token, so that a remembered token does not lapse
+   * (plex.tv renews it a full 14 days); a check that comes meanwhile waits for it, so it
+   * shows the renewed expiry. Never fails: a dead token is the check's to find. The first
+   * check of a launch (the renderer's, once the account is on screen) pings first.
+   */
+  keepAlive(): Promise<void>;
   /** Cancels requests in flight. */
   dispose(): void;
 }
@@ -40,12 +47,32 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   const secrets = deps.secrets ?? { remember: () => {}, forget: () => {} };
   const { clipboard } = deps;
   let validating: Promise<IpcResult<SessionView>> | null = null;
+  let pinging: Promise<void> | null = null;
+  let pingedAtLaunch = false;
   const lifetime = new AbortController();
   // A killed app never ran its clear timer: a saved token still on the clipboard goes now.
   const restored = state.session();
   if (restored) void clipboard.clearLeftover(restored.token);
 
+  async function runPing(): Promise<void> {
+    const session = state.session();
+    if (!session) return;
+    await client.ping(session.token, { signal: lifetime.signal }).catch(() => undefined);
+  }
+
+  function keepAlive(): Promise<void> {
+    pinging ??= runPing().finally(() => {
+      pinging = null;
+    });
+    return pinging;
+  }
+
   async function runValidate(): Promise<IpcResult<SessionView>> {
+    // Not at start-up: no request leaves before the saved account is on screen.
+    if (!pingedAtLaunch) {
+      pingedAtLaunch = true;
+      await keepAlive();
+    } else if (pinging) await pinging;
     const session = state.session();
     if (!session) return ok(state.view());
     const result = await client.getAccount(session.token, { signal: lifetime.signal });
@@ -137,6 +164,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       if (!session) return fail('not-signed-in', NOT_SIGNED_IN);
       return ok({ clearAfterSeconds: await clipboard.copy(session.token) });
     },
+
+    keepAlive,
 
     dispose() {
       lifetime.abort();
