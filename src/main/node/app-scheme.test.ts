@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFileFor, serveAppFile } from './app-scheme';
 
 // The app scheme serves the built renderer folder and nothing outside it.
 
+let base: string;
 let root: string;
 beforeAll(() => {
-  const base = mkdtempSync(path.join(os.tmpdir(), 'app-scheme-'));
+  base = mkdtempSync(path.join(os.tmpdir(), 'plex-signin-app-scheme-'));
   root = path.join(base, 'renderer');
   mkdirSync(path.join(root, 'assets'), { recursive: true });
   writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
@@ -16,6 +17,7 @@ beforeAll(() => {
   writeFileSync(path.join(base, 'secret.txt'), 'outside');
   symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'link.js'));
 });
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('serveAppFile', () => {
   it('serves the page with its CSP header, and its assets', async () => {
