@@ -26,6 +26,16 @@ function formatDate(iso: string): string | null {
   return dateFormat.format(date);
 }
 
+/**
+ * The date once the account is on screen: a window's first formatter loads ICU data (10–30
+ * ms in a fresh one), which would otherwise hold back the card and its first click.
+ */
+function useFormattedDate(iso: string): string | null {
+  const [text, setText] = useState(() => (dateFormat ? formatDate(iso) : null));
+  useEffect(() => setText(formatDate(iso)), [iso]);
+  return text;
+}
+
 function seconds(n: number): string {
   return `${n} second${n === 1 ? '' : 's'}`;
 }
@@ -111,7 +121,7 @@ export function AccountScreen({ session, onSession }: AccountScreenProps) {
   }
 
   const name = account.title || account.username;
-  const joined = formatDate(account.joinedAt);
+  const joined = useFormattedDate(account.joinedAt);
   const status = validationText(session);
 
   return (
