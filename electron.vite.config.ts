@@ -12,13 +12,12 @@ const devServerCsp: Plugin = {
   transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
 };
 
-// main and preload are CommonJS (a sandboxed preload cannot load ESM). electron-store is
-// ESM-only, so it is bundled into main; the sandboxed preload must be one self-contained
-// file, so nothing is external there.
+// main and preload are CommonJS (a sandboxed preload cannot load ESM); the sandboxed
+// preload must be one self-contained file, so nothing is external there.
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['electron-store'] },
+      externalizeDeps: true,
       rollupOptions: { input: { index: 'src/main/electron/index.ts' } },
     },
   },

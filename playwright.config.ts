@@ -2,7 +2,8 @@ import { defineConfig, type Project } from '@playwright/test';
 import { findElectronBinary } from './e2e/support/electron-binary';
 import type { ModeOptions } from './e2e/support/app-under-test';
 
-// The same specs in two modes (design.md, "Testing without the Electron binary"):
+// The same specs in two modes. Main's logic is plain functions over injected services
+// (src/main/node/app-core.ts), so only Electron's transport needs swapping:
 // - web: the built renderer in Chromium, its preload API bridged to the real main-side
 //   handlers in the test process (file store, test encryptor), against the fake plex.tv;
 // - electron: the built app itself, defined only where an Electron binary exists.
@@ -11,6 +12,9 @@ import type { ModeOptions } from './e2e/support/app-under-test';
 
 const electron = findElectronBinary();
 const UNAVAILABLE_SPEC = /electron-unavailable\.spec\.ts$/;
+// The docs screenshots rewrite docs/screenshots (committed files): never part of this run,
+// only of `npm run screenshots` (playwright.screenshots.config.ts).
+export const SCREENSHOTS_SPEC = /screenshots\.spec\.ts$/;
 // Against an external fake (PLEX_FAKE_URL) every worker would share one server, its
 // request log and its per-address lock-out counter: tests must take turns.
 const externalFake = Boolean(process.env['PLEX_FAKE_URL']?.trim());
@@ -18,16 +22,15 @@ const externalFake = Boolean(process.env['PLEX_FAKE_URL']?.trim());
 const electronProject: Project<ModeOptions> = electron.available
   ? {
       name: 'electron',
-      testIgnore: UNAVAILABLE_SPEC,
+      testIgnore: [UNAVAILABLE_SPEC, SCREENSHOTS_SPEC],
       use: { appMode: 'electron', electronExecutable: electron.path },
     }
   : { name: 'electron', testMatch: UNAVAILABLE_SPEC };
 
 export default defineConfig<ModeOptions>({
   testDir: 'e2e/specs',
+  // Only *.spec.ts (never Vitest's *.test.ts); each project sets its own testIgnore.
   testMatch: '**/*.spec.ts',
-  // Vitest's files (*.test.ts) are never picked up.
-  testIgnore: ['**/*.test.ts'],
   outputDir: 'test-results/playwright',
   fullyParallel: true,
   workers: externalFake ? 1 : 2,
@@ -36,5 +39,8 @@ export default defineConfig<ModeOptions>({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  projects: [{ name: 'web', testIgnore: UNAVAILABLE_SPEC, use: { appMode: 'web' } }, electronProject],
+  projects: [
+    { name: 'web', testIgnore: [UNAVAILABLE_SPEC, SCREENSHOTS_SPEC], use: { appMode: 'web' } },
+    electronProject,
+  ],
 });

@@ -8,10 +8,7 @@ import type { BuildFlavour } from './flavour';
 // swapped next to or inside the archive. The tests (test/packaging) import this module,
 // so what is tested is exactly what the hook applies.
 //
-// Fuses not listed keep Electron's default. In particular GrantFileProtocolExtraPrivileges
-// stays on: the renderer is loaded from file:// as an ES module script, which a browser
-// refuses from file:// (cross-origin) and Electron allows only through those privileges.
-// Turning it off first needs the page served from a custom protocol (src/main).
+// Fuses not listed keep Electron's default.
 
 export type FuseName = keyof typeof FuseV1Options;
 export type FuseSettings = Readonly<Partial<Record<FuseName, boolean>>>;
@@ -29,6 +26,8 @@ export const RELEASE_FUSES: FuseSettings = Object.freeze({
   EnableEmbeddedAsarIntegrityValidation: true,
   /** The app is loaded from app.asar only, never from a resources/app folder beside it. */
   OnlyLoadAppFromAsar: true,
+  /** file:// pages lose their extra privileges: the renderer is served from app:// (src/main/node/app-scheme.ts). */
+  GrantFileProtocolExtraPrivileges: false,
 });
 
 /**

@@ -1,13 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { corruptFileName } from '../src/main/node/corrupt-file-name';
-import type { ClipboardPort, DocumentStore, Encryptor } from '../src/main/node/ports';
+import type { ClipboardPort, Encryptor } from '../src/main/node/ports';
 
 // Stand-ins for what Electron provides, for the unit tests and the web-mode e2e bridge.
 // They are real, not mocks: the encryptor really encrypts (so "the token is not on disk in
-// clear" is a real check), the store really writes a JSON file and fails on a corrupt one
-// the way electron-store does.
+// clear" is a real check), the store is the app's own JSON file store.
 
 export interface TestEncryptorOptions {
   /** false: like safeStorage before the keystore is reachable; encrypt/decrypt throw. */
@@ -57,38 +53,8 @@ export function createTestEncryptor(options: TestEncryptorOptions = {}): TestEnc
   };
 }
 
-/** A JSON document in `file`: written atomically (temporary file, then rename). */
-export function createJsonFileStore(file: string): DocumentStore {
-  return {
-    read() {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
-      try {
-        return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-      } catch {
-        // Like electron-store: a message that names the file but does not quote it.
-        throw new SyntaxError(`The config file \`${file}\` is not valid JSON.`);
-      }
-    },
-    write(doc) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      fs.writeFileSync(tmp, `${JSON.stringify(doc, null, '\t')}\n`, { mode: 0o600 });
-      fs.renameSync(tmp, file);
-    },
-    setAside() {
-      if (!fs.existsSync(file)) return null;
-      const aside = corruptFileName(file);
-      fs.renameSync(file, aside);
-      return aside;
-    },
-  };
-}
+/** The app's own settings file store (plain Node), shared with the web-mode bridge. */
+export { createJsonFileStore } from '../src/main/node/json-file-store';
 
 /** A clipboard in memory; it answers at once (no promises), unlike Electron's. */
 export interface MemoryClipboard extends ClipboardPort {

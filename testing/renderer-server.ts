@@ -43,6 +43,16 @@ export function assertRendererBuilt(dir = RENDERER_DIR): void {
 export async function startRendererServer(dir = RENDERER_DIR): Promise<RendererServer> {
   assertRendererBuilt(dir);
   const root = await mkdtemp(path.join(tmpdir(), 'plex-signin-renderer-'));
+  try {
+    return await serve(root, dir);
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Copies `dir` into `root` and serves the copy; close() stops the server and removes `root`. */
+async function serve(root: string, dir: string): Promise<RendererServer> {
   await cp(dir, root, { recursive: true });
   const server = createServer((req, res) => {
     void (async () => {

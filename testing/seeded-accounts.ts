@@ -1,4 +1,4 @@
-/** The seeded accounts of the fake's contract (docs/plex-api.md): test credentials, not real ones. */
+/** The seeded accounts of the fake's contract (docs/plex-api.md §6.2): test credentials, not real ones. */
 export const SEEDED = {
   alice: { login: 'alice@example.com', username: 'alice', password: 'alice-pass-1' },
   bob: {

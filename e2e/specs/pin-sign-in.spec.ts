@@ -23,7 +23,7 @@ import {
 // polls about once a second; the window waits, counts down, and ends on the account,
 // "expired", or back on the form. Carol has no password: this is her only way in.
 
-/** The browser approval address, parameters in the fragment (plex-api.md §1). */
+/** The browser approval address, parameters in the fragment (docs/plex-api.md §1). */
 const AUTH_URL =
   /^https:\/\/app\.plex\.tv\/auth#\?clientID=([\w-]+)&code=([a-z0-9]{25})&context%5Bdevice%5D%5Bproduct%5D=(.+)$/;
 /** How long a stopped poller is watched for one more request. */
@@ -324,6 +324,41 @@ test('the countdown ticks each second; the screen reader hears the time left at 
   await expect(pin.countdown).toHaveText(/^Time left: 04:1\d$/);
   await expect(pin.timeAnnouncement).toHaveText('5 minutes left.');
 });
+
+test('a pin without expiresIn counts down to its expiresAt, to the second, in both modes', async ({ app, fake }) => {
+  // The docs screenshots (screenshots.spec.ts, run only by `npm run screenshots`) freeze
+  // the countdowns this way; here it is checked on every run.
+  const expiries: number[] = [];
+  const gate = await startApiGate(fake.origin, 0, {
+    rewriteJson: ({ method, path }, body) => {
+      const pin = body as { expiresAt?: unknown; expiresIn?: unknown } | null;
+      if (method !== 'POST' || path !== PINS_PATH || typeof pin?.expiresAt !== 'string') return body;
+      expiries.push(Date.parse(pin.expiresAt));
+      const { expiresIn: _relative, ...rest } = pin;
+      return rest;
+    },
+  });
+  try {
+    const page = await app.launch({ apiUrl: gate.apiUrl });
+    const pin = pinScreen(page);
+    await browserSignIn(page).button.click();
+    await expect(pin.browserHeading).toBeVisible();
+    await expectFrozenCountdown(page, expiries[0], 29 * 60 + 41);
+    await pin.useCode.click();
+    await expect(pin.linkHeading).toBeVisible();
+    await expectFrozenCountdown(page, expiries[1], 14 * 60 + 41);
+  } finally {
+    await gate.stop();
+  }
+});
+
+/** Stops the page's clock `secondsLeft` before `expiresAt`: the countdown shows exactly that. */
+async function expectFrozenCountdown(page: Page, expiresAt: number | undefined, secondsLeft: number): Promise<void> {
+  expect(Number.isFinite(expiresAt), 'the pin passed through the gate, with an expiresAt').toBe(true);
+  await page.clock.setFixedTime(expiresAt! - secondsLeft * 1000);
+  const shown = `${String(Math.floor(secondsLeft / 60)).padStart(2, '0')}:${String(secondsLeft % 60).padStart(2, '0')}`;
+  await expect(pinScreen(page).countdown).toHaveText(`Time left: ${shown}`);
+}
 
 test('the browser could not be opened: the address is there to open by hand', async ({ app, fake }) => {
   test.skip(app.mode !== 'web', 'the system browser can be made to fail only in web mode');

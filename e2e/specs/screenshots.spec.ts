@@ -5,7 +5,9 @@ import { expect, test } from '../support/fixtures';
 import { type ColorScheme, type ScreenName, tourScreens } from '../support/screen-tour';
 import { pinScreen } from '../support/screens';
 
-// PNGs of each screen for the docs: docs/screenshots/<screen>-<scheme>.png. Nothing
+// PNGs of each screen for the docs: docs/screenshots/<screen>-<scheme>.png, rewritten by
+// `npm run screenshots` only (playwright.screenshots.config.ts); `npm test` leaves this spec
+// out so it never touches committed files. Nothing
 // random is shown: the token's last characters are masked, the avatar (on plex.tv, out
 // of reach) shows initials, the test-server banner names a fixed port, the install's
 // client identifier is fixed, the pins get fixed codes on their way back from the fake

@@ -17,7 +17,7 @@ export interface ElectronAppSetup {
   fake: FakeHandle;
   /** A fresh temporary directory for this test. */
   dir: string;
-  /** The app's own clear delay (src/main): 60 s unless the app is told otherwise. */
+  /** The app's own clear delay (src/main/node/app-core.ts): 60 s unless the app is told otherwise. */
   clipboardClearMs: number;
 }
 

@@ -10,9 +10,9 @@ import { startRendererServer } from '../../testing/renderer-server';
 import { WebApp } from './web-app';
 
 // The fixtures every spec uses: `fake` (the fake plex.tv, reset before each test) and
-// `app` (the app under test, in the project's mode; launched by the spec). Each worker
-// starts its own fake (unless PLEX_FAKE_URL names one), its own renderer server and, in
-// web mode, one Chromium.
+// `app` (the app under test, in the project's mode; launched by the spec, in a temporary
+// folder removed after the test). Each worker starts its own fake (unless PLEX_FAKE_URL
+// names one) and, in web mode, its own renderer server and one Chromium.
 
 /** Short in web mode, so the clear can be watched; the real app's own value in electron mode. */
 export const WEB_CLIPBOARD_CLEAR_MS = 1500;
@@ -69,31 +69,36 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   app: async ({ appMode, electronExecutable, fake, rendererUrl, webBrowser }, use, testInfo) => {
+    // The app's settings, logs and user data live here; removed after the test, failed or not.
     const dir = await mkdtemp(path.join(tmpdir(), 'plex-signin-e2e-'));
-    let app: WebApp | ElectronApp;
-    if (appMode === 'web') {
-      if (!webBrowser) throw new Error('web mode without a browser');
-      app = new WebApp({ browser: webBrowser, fake, rendererUrl, dir, clipboardClearMs: WEB_CLIPBOARD_CLEAR_MS });
-    } else {
-      if (!electronExecutable) throw new Error('electron mode without an Electron binary');
-      app = new ElectronApp({
-        executablePath: electronExecutable,
-        fake,
-        dir,
-        clipboardClearMs: ELECTRON_CLIPBOARD_CLEAR_MS,
-      });
-    }
+    let app: WebApp | ElectronApp | undefined;
     try {
-      await use(app);
+      if (appMode === 'web') {
+        if (!webBrowser) throw new Error('web mode without a browser');
+        app = new WebApp({ browser: webBrowser, fake, rendererUrl, dir, clipboardClearMs: WEB_CLIPBOARD_CLEAR_MS });
+      } else {
+        if (!electronExecutable) throw new Error('electron mode without an Electron binary');
+        app = new ElectronApp({
+          executablePath: electronExecutable,
+          fake,
+          dir,
+          clipboardClearMs: ELECTRON_CLIPBOARD_CLEAR_MS,
+        });
+      }
+      const launched = app;
+      await use(launched);
       if (testInfo.status !== testInfo.expectedStatus) {
         const shot = await Promise.resolve()
-          .then(() => app.page.screenshot())
+          .then(() => launched.page.screenshot())
           .catch(() => null);
         if (shot) await testInfo.attach('app-at-failure.png', { body: shot, contentType: 'image/png' });
       }
     } finally {
-      await app.close();
-      await rm(dir, { recursive: true, force: true });
+      try {
+        await app?.close();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     }
   },
 });

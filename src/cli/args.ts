@@ -17,18 +17,31 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
     return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, strict: true, allowPositionals: false })
       .values;
   } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-    const hint = `run "plex-signin ${command} --help" to see its options`;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw usageError(`Unknown option ${option ?? ''} for ${command}; ${hint}.`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw usageError(`Option ${option ?? ''} needs a value; ${hint}.`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw usageError(`${command} takes no bare arguments, only options; ${hint}.`);
-    }
-    throw usageError(`Could not read the options for ${command}; ${hint}.`);
+    throw usageFromParseError(command, error);
   }
+}
+
+/** The same, for commands that also take bare arguments (`devices remove <id>…`). */
+export function parseCommandLine<T extends Options>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usageFromParseError(command, error);
+  }
+}
+
+function usageFromParseError(command: string, error: unknown) {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  const hint = `run "plex-signin ${command} --help" to see its options`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return usageError(`Unknown option ${option ?? ''} for ${command}; ${hint}.`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return usageError(`Option ${option ?? ''} needs a value; ${hint}.`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return usageError(`${command} takes no bare arguments, only options; ${hint}.`);
+  }
+  return usageError(`Could not read the options for ${command}; ${hint}.`);
 }
 
 /** `--timeout` in seconds, as milliseconds for the client. */

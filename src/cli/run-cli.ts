@@ -1,7 +1,10 @@
 import { PRODUCT_VERSION } from '../shared/product';
 import { CliError } from './cli-error';
+import { devices, DEVICES_HELP } from './commands/devices';
+import { servers, SERVERS_HELP } from './commands/servers';
 import { signin, SIGNIN_HELP } from './commands/signin';
 import { signout, SIGNOUT_HELP } from './commands/signout';
+import { token, TOKEN_HELP } from './commands/token';
 import { whoami, WHOAMI_HELP } from './commands/whoami';
 import type { CliIo } from './context';
 import { EXIT } from './exit-codes';
@@ -14,6 +17,9 @@ Commands:
   signin    sign in and print the token          (plex-signin signin --help)
   whoami    show the account a token belongs to  (plex-signin whoami --help)
   signout   revoke a token on plex.tv            (plex-signin signout --help)
+  token     a separate token for each tool       (plex-signin token --help)
+  servers   your servers, their addresses and own tokens  (plex-signin servers --help)
+  devices   list and clean up Authorized Devices (plex-signin devices --help)
 
 Exit codes:
   0 ok                          5 invalid verification code
@@ -24,8 +30,22 @@ Exit codes:
                                 130 interrupted
 `;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { signin, whoami, signout };
-const COMMAND_HELP: Record<string, string> = { signin: SIGNIN_HELP, whoami: WHOAMI_HELP, signout: SIGNOUT_HELP };
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  signin,
+  whoami,
+  signout,
+  token,
+  servers,
+  devices,
+};
+const COMMAND_HELP: Record<string, string> = {
+  signin: SIGNIN_HELP,
+  whoami: WHOAMI_HELP,
+  signout: SIGNOUT_HELP,
+  token: TOKEN_HELP,
+  servers: SERVERS_HELP,
+  devices: DEVICES_HELP,
+};
 
 /** Runs one CLI invocation and returns its exit code; reports failures on stderr. */
 export async function run(argv: string[], io: CliIo): Promise<number> {

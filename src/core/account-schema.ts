@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { PlexAccount } from '../shared/account';
 
-// plex.tv's UserPlexAccount (plex-api.md §3). Only the fields the current spec marks as
-// always present are required; the rest are optional, and a usually-present field in
-// an odd shape is dropped rather than failing the sign-in. Unknown fields are ignored.
+// plex.tv's UserPlexAccount (docs/plex-api.md §3). Only the fields plex.tv always sends
+// are required; the rest are optional, and a usually-present field in an odd shape is
+// dropped rather than failing the sign-in. Unknown fields are ignored.
 
 /** An optional field that never fails the parse: a wrong shape reads as absent. */
 const tolerant = <T extends z.ZodMiniType>(schema: T) => z.optional(z.catch(z.nullable(schema), null));

@@ -85,4 +85,23 @@ describe('isNetworkFailure', () => {
     ).toBe(true);
     expect(isNetworkFailure(new Error('something else'))).toBe(false);
   });
+
+  it("recognises Electron's net.fetch errors (plain Errors named after Chromium's), also as axios's cause", () => {
+    for (const name of [
+      'INTERNET_DISCONNECTED',
+      'NAME_NOT_RESOLVED',
+      'CONNECTION_REFUSED',
+      'CONNECTION_RESET',
+      'CONNECTION_TIMED_OUT',
+      'ADDRESS_UNREACHABLE',
+      'NETWORK_CHANGED',
+      'PROXY_CONNECTION_FAILED',
+    ]) {
+      expect(isNetworkFailure(new Error(`net::ERR_${name}`)), name).toBe(true);
+      expect(isNetworkFailure(new Error('wrapped', { cause: new Error(`net::ERR_${name}`) })), name).toBe(true);
+    }
+    // A certificate problem is something in the way, not a missing network.
+    expect(isNetworkFailure(new Error('net::ERR_CERT_AUTHORITY_INVALID'))).toBe(false);
+    expect(isNetworkFailure(new Error('see net::ERR_CONNECTION_REFUSED'))).toBe(false);
+  });
 });

@@ -94,13 +94,19 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** Chromium's net errors for "the server could not be reached" (net/base/net_error_list.h); not certificate or protocol errors. */
+const CHROMIUM_NETWORK_ERROR =
+  /^net::ERR_(INTERNET_DISCONNECTED|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|FAILED|TIMED_OUT)|ADDRESS_UNREACHABLE|ADDRESS_INVALID|NETWORK_CHANGED|NETWORK_ACCESS_DENIED|NETWORK_IO_SUSPENDED|TIMED_OUT|PROXY_CONNECTION_FAILED|TUNNEL_CONNECTION_FAILED|SOCKET_NOT_CONNECTED|EMPTY_RESPONSE)$/;
+
 /** Whether a transport error (axios or fetch) means the server could not be reached. */
 export function isNetworkFailure(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
-    // fetch (and so Electron's net.fetch through axios's fetch adapter) says TypeError.
+    // Node's fetch says TypeError; Electron's net.fetch rejects with a plain Error named
+    // after Chromium's net error (lib/browser/api/net-fetch.ts), which axios passes on.
     if (e instanceof TypeError && /fetch failed|network/i.test(e.message)) return true;
+    if (e instanceof Error && CHROMIUM_NETWORK_ERROR.test(e.message)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

@@ -6,7 +6,7 @@ import { loadOrCreateClientIdentifier } from './client-identifier';
 
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-id-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-signin-id-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -32,6 +32,12 @@ describe('parsePin', () => {
     expect(parsePin({ id: 1, code: 'ABCD', expiresIn: 1e16 }, now)).toBeNull();
   });
 
+  it('counts to expiresAt when there is no expiresIn', () => {
+    expect(parsePin({ id: 1, code: 'ABCD', expiresAt: '2026-01-01T00:30:00Z' }, now)?.expiresAt).toBe(
+      '2026-01-01T00:30:00.000Z',
+    );
+  });
+
   it('refuses a body without an id, a code or any expiry', () => {
     expect(parsePin({ code: 'ABCD', expiresIn: 900 }, now)).toBeNull();
     expect(parsePin({ id: 1, expiresIn: 900 }, now)).toBeNull();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// A plex.tv PIN (plex-api.md §1, §6): the handle of a browser or link-code sign-in.
+// A plex.tv PIN (docs/plex-api.md §1, §7): the handle of a browser or link-code sign-in.
 // Only what the flow needs is required; everything else in the body is ignored.
 
 export interface PlexPin {

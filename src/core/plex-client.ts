@@ -6,6 +6,8 @@ import { parsePin, type PlexPin } from './pin-schema';
 import { serviceHost } from './api-url';
 import { type CallKind, classifyStatus, errorInfo, isNetworkFailure, type MessageContext } from './classify';
 import { type ClientInfo, plexHeaders } from './client-info';
+import { utf8HeaderValues } from './header-values';
+import { plexOrigin } from './plex-origin';
 import { parseRetryAfter } from './retry-after';
 import { sleep } from './sleep';
 
@@ -64,23 +66,42 @@ export interface PlexClient {
    * means the PIN expired.
    */
   checkPin(id: number, options?: CallOptions): Promise<PlexResult<PlexPin>>;
+  /**
+   * Any other plex.tv request, on the same path as the methods above: headers, retries of
+   * 429/503 only, error classification, cancellation. Resolves to the 2xx answer.
+   */
+  exchange(request: PlexRequest, options?: CallOptions): Promise<PlexResult<PlexAnswer>>;
 }
 
-interface Exchange {
-  method: 'GET' | 'POST' | 'DELETE';
+/** One request on the client's send path, for the account modules (tool-tokens.ts, devices.ts, servers.ts). */
+export interface PlexRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Under the API URL, or under plex.tv's v1 origin with `base: 'v1'` (devices.xml, docs/plex-api.md §1). */
   path: string;
+  base?: 'api' | 'v1';
   call: CallKind;
   token?: string;
   form?: Record<string, string>;
-  signal: AbortSignal | undefined;
+  /** Send as another device (a tool token's own identifier and names) instead of this client. */
+  as?: ClientInfo;
+  /** plex.tv's v1 endpoints answer XML only (docs/plex-api.md §5b). */
+  accept?: 'json' | 'xml';
   /** Retries of 429/503 for this call; defaults to the client's maxRetries. */
   retries?: number;
 }
 
-interface Answer {
+/** A 2xx answer: the body parsed as JSON when it is JSON, and its text either way. */
+export interface PlexAnswer {
   status: number;
   body: unknown;
+  text: string;
 }
+
+interface Exchange extends PlexRequest {
+  signal: AbortSignal | undefined;
+}
+
+type Answer = PlexAnswer;
 
 const RETRYABLE = new Set([429, 503]);
 
@@ -92,6 +113,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
   const defaultRetryWaitMs = options.defaultRetryWaitMs ?? 1_000;
   const headers = plexHeaders(options.client);
   const ctx: MessageContext = { host: serviceHost(apiUrl), timeoutSeconds: Math.round(timeoutMs / 1000) };
+  const v1Origin = plexOrigin(apiUrl);
   const http = axios.create({
     baseURL: apiUrl,
     // We read statuses and bodies ourselves: axios must neither throw on a status nor
@@ -110,9 +132,10 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     try {
       const res = await http.request<string>({
         method: x.method,
-        url: x.path,
+        url: x.base === 'v1' ? `${v1Origin}${x.path}` : x.path,
         headers: {
-          ...headers,
+          ...(x.as ? utf8HeaderValues(plexHeaders(x.as)) : headers),
+          ...(x.accept === 'xml' ? { Accept: 'application/xml' } : {}),
           ...(x.token === undefined ? {} : { 'X-Plex-Token': x.token }),
           ...(x.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
         },
@@ -121,7 +144,8 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       });
       options.log?.(`${x.method} ${x.path} -> ${res.status} in ${Date.now() - started} ms`);
       const retryAfterSeconds = parseRetryAfter(res.headers['retry-after']);
-      const answer = { status: res.status, body: parseJson(res.data) };
+      const text = typeof res.data === 'string' ? res.data : '';
+      const answer = { status: res.status, body: parseJson(text), text };
       return { ok: true, value: retryAfterSeconds === undefined ? answer : { ...answer, retryAfterSeconds } };
     } catch (error) {
       // The error is dropped here on purpose: axios errors carry the request config,
@@ -144,7 +168,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
       const result = await once(x);
       if (!result.ok) return result;
       const { status, body, retryAfterSeconds } = result.value;
-      if (status >= 200 && status < 300) return { ok: true, value: { status, body } };
+      if (status >= 200 && status < 300) return { ok: true, value: { status, body, text: result.value.text } };
 
       const waitMs = retryAfterSeconds === undefined ? defaultRetryWaitMs : retryAfterSeconds * 1000;
       const mayRetry =
@@ -196,6 +220,9 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     },
     checkPin(id, opts = {}) {
       return pin({ method: 'GET', path: `/pins/${id}`, call: 'pin', signal: opts.signal, retries: 0 });
+    },
+    exchange(request, opts = {}) {
+      return send({ ...request, signal: opts.signal });
     },
   };
 }

@@ -14,6 +14,7 @@ export interface Notice {
     | 'signed-out-elsewhere' // a stored token got 401 on launch
     | 'store-unreadable' // the settings file was corrupt and was reset
     | 'token-undecryptable' // the stored token could not be decrypted
+    | 'keychain-unavailable' // the OS keystore was locked or missing at launch: the saved token is kept for later
     | 'signed-out' // the user signed out on this computer
     | 'revoked'; // the user revoked the token on plex.tv
   message: string;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeThisComputer } from '../../src/core/client-info';
 import { createPlexClient } from '../../src/core/plex-client';
 
-// The fake never records passwords (plex-api.md §6), so the exact bytes on the wire are
-// checked against a capturing server: what it decodes must be what the user typed.
+// The fake never records passwords (docs/plex-api.md §6.4), so the exact bytes on the
+// wire are checked against a capturing server: what it decodes must be what the user typed.
 
 let server: http.Server;
 let apiUrl: string;

@@ -49,7 +49,7 @@ function linuxContext(appId: string, wire?: string): { context: FuseHookContext;
 }
 
 describe('build/fuses.ts', () => {
-  it('sets exactly these six fuses for the release', () => {
+  it('sets exactly these seven fuses for the release', () => {
     expect(RELEASE_FUSES).toStrictEqual({
       RunAsNode: false,
       EnableNodeOptionsEnvironmentVariable: false,
@@ -57,6 +57,7 @@ describe('build/fuses.ts', () => {
       EnableCookieEncryption: true,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
     expect(fusesFor('release')).toBe(RELEASE_FUSES);
   });
@@ -91,6 +92,7 @@ describe('scripts/after-pack-fuses.ts', () => {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 
@@ -117,8 +119,8 @@ describe('scripts/after-pack-fuses.ts', () => {
     const wire = readFuseWire(readFileSync(binary));
     expect(wire).toBe(expectedWire(RELEASE_FUSES));
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe('0');
-    // Fuses outside the list keep Electron's default.
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe('1');
+    // The page comes from app://, so file:// keeps no extra privileges.
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe('0');
   });
 
   it('flips the e2e fuses, inspect on, in the e2e app only', async () => {

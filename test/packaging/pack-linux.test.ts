@@ -34,9 +34,13 @@ interface Packed {
 
 let work = '';
 let packed: Packed;
+const builderTmpDir = process.env['APP_BUILDER_TMP_DIR'];
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'plex-signin-pack-'));
+  // electron-builder's own temporary files go under `work` too, instead of a t-* folder in
+  // the system's that only its exit hook would remove.
+  process.env['APP_BUILDER_TMP_DIR'] = work;
   // `npm run package` builds out/ first; here, if nobody has, build it the same way.
   if (!ENTRY_FILES.every((file) => existsSync(path.join(ROOT, file)))) buildAppInto(path.join(ROOT, 'out'));
 
@@ -79,6 +83,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(() => {
+  if (builderTmpDir === undefined) delete process.env['APP_BUILDER_TMP_DIR'];
+  else process.env['APP_BUILDER_TMP_DIR'] = builderTmpDir;
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -8,6 +8,7 @@ import {
   checkBuiltMain,
   checkBuiltPreload,
   cspMetaTags,
+  makeBuildDir,
   parseCsp,
   readBuilt,
 } from './built-app';
@@ -19,7 +20,8 @@ import {
 describe('the built app', () => {
   let outDir = '';
   beforeAll(() => {
-    outDir = buildAppInto();
+    outDir = makeBuildDir(); // set before building, so afterAll removes it even if the build fails
+    buildAppInto(outDir);
   }, 120_000);
   afterAll(() => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });

@@ -12,7 +12,12 @@ import vm from 'node:vm';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-export function buildAppInto(outDir: string = mkdtempSync(path.join(os.tmpdir(), 'plex-signin-built-'))): string {
+/** A new temporary folder for buildAppInto; the caller removes it. */
+export function makeBuildDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'plex-signin-built-'));
+}
+
+export function buildAppInto(outDir: string): string {
   const require = createRequire(__filename);
   const bin = path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
   execFileSync(process.execPath, [bin, 'build', '--outDir', outDir, '--logLevel', 'warn'], {

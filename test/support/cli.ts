@@ -2,11 +2,26 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const CLI_PATH = path.resolve('out/cli/plex-signin.cjs');
 
-/** One V8 code cache folder for this test process, so tests never write into ~/.cache. */
-const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-signin-cache-'));
+// Every folder made here is removed when the test file that imported this module is done,
+// whether its tests passed or not.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  cacheHome = undefined;
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** One V8 code cache folder per test file, so tests never write into ~/.cache. */
+let cacheHome: string | undefined;
 
 export interface CliRun {
   code: number | null;
@@ -14,9 +29,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A fresh config folder, i.e. a computer the CLI has never run on. */
+/** A fresh config folder, i.e. a computer the CLI has never run on; removed after the file's tests. */
 export function freshConfigHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'plex-signin-cli-'));
+  return tempDir('plex-signin-cli-');
 }
 
 export interface RunningCli {
@@ -31,6 +46,7 @@ export function startCli(
   args: string[],
   options: { stdin?: string | null; env?: Record<string, string> } = {},
 ): RunningCli {
+  cacheHome ??= tempDir('plex-signin-cache-');
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
     env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cacheHome, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-// The three seeded plex.tv accounts of plex-api.md §6 and the account JSON (§3) the
+// The three seeded plex.tv accounts of docs/plex-api.md §6.2 and the account JSON (§3) the
 // fake answers with. Every value is obviously fake (example.com, small ids).
 
 export interface SeededAccount {

@@ -1,10 +1,10 @@
-// The plex.tv endpoints the fake serves under /api/v2 (plex-api.md §6, "Behaviour").
+// The plex.tv endpoints the fake serves under /api/v2 (docs/plex-api.md §6.3).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accountJson, findAccount } from './accounts';
 import { ERRORS } from './errors';
 import { pinJson } from './pins';
-import { negotiate, sendData, sendError, sendNoContent, type Format } from './render';
+import { negotiate, sendData, sendError, sendJson, sendNoContent, sendXml, xmlElement, type Format } from './render';
 import { parseForm, plexParam, type RequestTarget } from './request';
 import type { FakeState } from './state';
 import type { DeviceInfo, TokenRecord } from './tokens';
@@ -36,6 +36,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/pins$/, handle: createPin },
   { method: 'PUT', pattern: /^\/pins\/link$/, handle: linkPin },
   { method: 'GET', pattern: /^\/pins\/([^/]+)$/, handle: getPin },
+  { method: 'GET', pattern: /^\/resources$/, handle: getResources },
 ];
 
 /** Answers a request whose path starts with /api/v2. */
@@ -146,12 +147,33 @@ function linkPin(ctx: ApiContext): void {
   sendNoContent(ctx.res);
 }
 
+// --- servers ---------------------------------------------------------------------
+
+/** GET /resources: the account's devices and the servers shared with it (§5b). */
+function getResources(ctx: ApiContext): void {
+  const record = liveToken(ctx);
+  if (!record) return;
+  // Only an explicit 0 (or false) drops a kind of connection.
+  const off = (name: string) => ['0', 'false'].includes((ctx.query.get(name) ?? '').trim().toLowerCase());
+  const resources = ctx.state.resources.forAccount(record.account.username, {
+    https: !off('includeHttps'),
+    relay: !off('includeRelay'),
+  });
+  if (ctx.format === 'json') return sendJson(ctx.res, 200, resources);
+  sendXml(
+    ctx.res,
+    200,
+    `<MediaContainer size="${resources.length}">${resources.map((r) => xmlElement('Device', r)).join('')}</MediaContainer>`,
+  );
+}
+
 // --- helpers ---------------------------------------------------------------------
 
 /** The live token the request carries, or undefined after answering 401/1001. */
 function liveToken(ctx: ApiContext): TokenRecord | undefined {
   const record = ctx.state.tokens.find(plexParam(ctx.req, ctx.query, 'X-Plex-Token'));
   if (!record) sendError(ctx.res, ctx.format, ERRORS.notAuthenticated);
+  else ctx.state.devices.touch(record);
   return record;
 }
 

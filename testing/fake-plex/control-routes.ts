@@ -1,6 +1,6 @@
-// The fake's own endpoints under /__fake (plex-api.md §6, "Control endpoints"): tests
-// use them to reset state, read what clients sent, play the browser step and inject
-// faults. They speak JSON only, need no client identifier and are never logged.
+// The fake's own endpoints under /__fake (docs/plex-api.md §6.4): tests use them to reset
+// state, read what clients sent, play the browser step and inject faults. They speak JSON
+// only, need no client identifier and are never logged.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findAccount } from './accounts';
@@ -27,7 +27,14 @@ export function handleControl(
     return sendNoContent(res);
   }
   if (route === 'GET /requests') return sendJson(res, 200, state.requests);
-  if (route === 'GET /devices') return sendJson(res, 200, state.tokens.devices());
+  if (route === 'GET /devices') {
+    // `seeded` marks alice's starting devices, so test helpers can tell them apart.
+    const devices = state.tokens.devices().map((d) => {
+      const account = findAccount(d.login);
+      return { ...d, seeded: Boolean(account && state.devices.find(account.id, d.clientIdentifier)?.seeded) };
+    });
+    return sendJson(res, 200, devices);
+  }
 
   if ((match = /^POST \/tokens\/([^/]+)\/revoke$/.exec(route))) {
     state.tokens.revoke(decodeSegment(match[1] ?? ''));

@@ -1,11 +1,11 @@
 // The tests' handle on a fake plex.tv: the one named by PLEX_FAKE_URL (an origin such as
 // http://127.0.0.1:9999, e.g. from `npm run fake-plex`), else one started in-process.
-// Talks to the control endpoints of plex-api.md §6 with plain fetch.
+// Talks to the control endpoints of docs/plex-api.md §6.4 with plain fetch.
 
 import { startFakePlex } from './server';
-import type { FakeDevice, FakeRequest, FaultSpec } from './types';
+import type { FakeDevice, FakeDeviceEntry, FakeRequest, FaultSpec } from './types';
 
-export type { FakeDevice, FakeRequest, FaultSpec } from './types';
+export type { FakeDevice, FakeDeviceEntry, FakeRequest, FaultSpec } from './types';
 
 export interface FakeHandle {
   /** e.g. `http://127.0.0.1:41234`. */
@@ -16,8 +16,10 @@ export interface FakeHandle {
   reset(): Promise<void>;
   /** Every /api/v2 request since the last reset, oldest first. */
   requests(): Promise<FakeRequest[]>;
-  /** One entry per live token. */
+  /** One entry per live token that a client got (alice's seeded devices left out). */
   devices(): Promise<FakeDevice[]>;
+  /** One entry per live token, alice's seeded devices included and marked. */
+  allDevices(): Promise<FakeDeviceEntry[]>;
   /** Kills a token, as removing the device from plex.tv's Authorized Devices would. */
   revoke(token: string): Promise<void>;
   /** Approves a pin as that account (the browser step). Rejects for an unknown pin or login. */
@@ -68,7 +70,9 @@ function controlClient(origin: string, closeServer: () => Promise<void>): FakeHa
     apiUrl: `${origin}/api/v2`,
     reset: () => send('POST', '/reset'),
     requests: () => read<FakeRequest[]>('/requests'),
-    devices: () => read<FakeDevice[]>('/devices'),
+    devices: async () =>
+      (await read<FakeDeviceEntry[]>('/devices')).filter((d) => !d.seeded).map(({ seeded: _seeded, ...d }) => d),
+    allDevices: () => read<FakeDeviceEntry[]>('/devices'),
     revoke: (token) => send('POST', `/tokens/${encodeURIComponent(token)}/revoke`),
     claimPin: (id, login) => send('POST', `/pins/${id}/claim`, { login }),
     fault: (f) => send('POST', '/faults', f),

@@ -1,4 +1,4 @@
-// The plex.tv errors the fake answers with (plex-api.md §4), named for the situation.
+// The plex.tv errors the fake answers with (docs/plex-api.md §4), named for the situation.
 // Clients key on status and code; the messages follow plex.tv's wording anyway.
 
 export interface PlexError {

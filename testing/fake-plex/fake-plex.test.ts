@@ -1,4 +1,4 @@
-// The fake plex.tv against its contract (plex-api.md §6), over real HTTP. Runs against
+// The fake plex.tv against its contract (docs/plex-api.md §6), over real HTTP. Runs against
 // an in-process fake, or against the server PLEX_FAKE_URL names.
 
 import { request as httpRequest } from 'node:http';

@@ -1,5 +1,6 @@
-// plex.tv's brute-force guard (§4 code 1031): after five failed sign-ins from one
-// address within 15 minutes, every later sign-in from it fails, right password or not.
+// plex.tv's brute-force guard (docs/plex-api.md §4, code 1031; §6.3): after five failed
+// sign-ins from one address within 15 minutes, every later sign-in from it fails, right
+// password or not.
 
 const WINDOW_MS = 15 * 60 * 1000;
 const MAX_FAILURES = 5;

@@ -1,5 +1,5 @@
-// Pins for browser and link-code sign-in (§1, §6): a short 4-character code typed at
-// plex.tv/link, or a strong 25-character one carried in the browser sign-in URL.
+// Pins for browser and link-code sign-in (docs/plex-api.md §1, §6.3): a short 4-character
+// code typed at plex.tv/link, or a strong 25-character one carried in the browser sign-in URL.
 
 import { randomInt } from 'node:crypto';
 import type { DeviceInfo } from './tokens';

@@ -59,6 +59,11 @@ export function sendData(
   else sendRaw(res, status, XML_DECLARATION + xmlElement(root, xmlValue), XML_TYPE);
 }
 
+/** A complete XML document (the declaration is added here). */
+export function sendXml(res: ServerResponse, status: number, xml: string): void {
+  sendRaw(res, status, XML_DECLARATION + xml, XML_TYPE);
+}
+
 export function sendError(res: ServerResponse, format: Format, error: PlexError): void {
   const { status, code, message } = error;
   if (format === 'json') {

@@ -1,10 +1,11 @@
-// A local stand-in for plex.tv (plex-api.md §6) on plain node:http, used by every test
+// A local stand-in for plex.tv (docs/plex-api.md §6) on plain node:http, used by every test
 // and by `npm run fake-plex` for trying the app without an account.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi } from './api-routes';
 import { CONTROL_PREFIX, handleControl } from './control-routes';
+import { handleDevices, isDevicePath } from './device-routes';
 import { ERRORS } from './errors';
 import { negotiate, sendError, sendRaw } from './render';
 import { BodyTooLargeError, headerRecord, readBody, splitTarget, type RequestTarget } from './request';
@@ -67,9 +68,10 @@ async function handleRequest(
   }
 
   const isApi = target.path === API_PREFIX || target.path.startsWith(`${API_PREFIX}/`);
+  const isDevices = isDevicePath(target.path);
   // Logged before anything else can answer (missing client identifier, faults), so
   // tests can count every attempt a client made, retries included.
-  if (isApi) state.requests.push(logEntry(req, method, target));
+  if (isApi || isDevices) state.requests.push(logEntry(req, method, target));
   const body = await readBody(req);
 
   const fault = state.faults.take(method, target.path);
@@ -87,6 +89,7 @@ async function handleRequest(
   }
 
   if (isApi) handleApi(req, res, state, target, body);
+  else if (isDevices) handleDevices(req, res, state, target);
   else sendError(res, negotiate(req), ERRORS.notFound);
 }
 

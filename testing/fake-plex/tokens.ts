@@ -1,5 +1,6 @@
 // Tokens as plex.tv keeps them: one live token per (account, client identifier), so a
-// new sign-in or approved pin for the same pair kills the previous token (§5, §6).
+// new sign-in or approved pin for the same pair kills the previous token
+// (docs/plex-api.md §5, §6.3).
 
 import { randomBytes } from 'node:crypto';
 import type { SeededAccount } from './accounts';
@@ -25,7 +26,7 @@ export interface TokenRecord {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
-/** 14 days for rememberMe (§5); plex.tv does not document the other case, 2 days is a guess. */
+/** 14 days for rememberMe (docs/plex-api.md §5); plex.tv does not document the other case: 2 days is a guess. */
 function expiryFromNow(rememberMe: boolean): number {
   return Math.floor(Date.now() / 1000) + (rememberMe ? 14 : 2) * DAY_SECONDS;
 }
@@ -38,6 +39,9 @@ function newToken(): string {
 export class TokenStore {
   /** Live tokens in the order they were minted. */
   private readonly live = new Map<string, TokenRecord>();
+
+  /** `onMint` sees every new token, so its device can be registered (§6 Devices). */
+  constructor(private readonly onMint: (record: TokenRecord) => void = () => {}) {}
 
   mint(account: SeededAccount, clientIdentifier: string, device: DeviceInfo, rememberMe: boolean): TokenRecord {
     for (const record of this.live.values()) {
@@ -56,7 +60,16 @@ export class TokenStore {
       rememberExpiresAt: expiryFromNow(rememberMe),
     };
     this.live.set(token, record);
+    this.onMint(record);
     return record;
+  }
+
+  /** The live token of (account, client identifier), if it has one. */
+  tokenFor(accountId: number, clientIdentifier: string): TokenRecord | undefined {
+    for (const record of this.live.values()) {
+      if (record.account.id === accountId && record.clientIdentifier === clientIdentifier) return record;
+    }
+    return undefined;
   }
 
   find(token: string | undefined): TokenRecord | undefined {

@@ -1,7 +1,7 @@
-// Shapes shared by the fake plex.tv server and its test client (plex-api.md §6).
+// Shapes shared by the fake plex.tv server and its test client (docs/plex-api.md §6.4).
 // They live apart from both so the client can be typed without loading the server.
 
-/** One request the fake received under /api/v2, as listed by GET /__fake/requests. */
+/** One request the fake received under /api/v2 (or at /devices…xml), as listed by GET /__fake/requests. */
 export interface FakeRequest {
   method: string;
   /** Path without the query string, e.g. `/api/v2/users/signin`. */
@@ -23,6 +23,11 @@ export interface FakeDevice {
   deviceName: string | null;
   platform: string | null;
   token: string;
+}
+
+/** One entry of GET /__fake/devices: a live token, and whether it is one alice starts with. */
+export interface FakeDeviceEntry extends FakeDevice {
+  seeded: boolean;
 }
 
 /** A canned answer for the next `times` requests matching `method` and `path`. */

@@ -14,11 +14,16 @@ import { applySecurityPolicy } from './security-policy';
 import { createMainWindow } from './window';
 import { createFileLogger } from '../node/file-logger';
 import { createLogger, DEFAULT_LOG_LEVEL, LOG_LEVEL_ENV, type Logger, parseLogLevel } from '../node/logger';
+import { devUserDataPath, forbiddenDebugSwitch } from '../node/launch-guard';
 import { isTrustedSenderFrame } from '../node/trusted-sender';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 
 // Electron's main process: one instance, one window, and every IPC call handed to the
 // app core with the verdict on its sender. All the logic lives in app-core and below;
 // this file only wires Electron's pieces to it.
+
+/** Node's RequestInit type omits `cache`, which Request (and so net.fetch) honours. */
+const NO_CACHE_NO_COOKIES = { cache: 'no-store', credentials: 'omit' } as RequestInit;
 
 /**
  * The log file in the platform's log folder (e.g. ~/Library/Logs/Plex Sign-In,
@@ -38,14 +43,38 @@ function openLog(): Logger {
   }
 }
 
-// Every renderer sandboxed, whatever a window asks for.
-app.enableSandbox();
-
-if (!app.requestSingleInstanceLock()) {
-  // A second launch hands over to the first (which focuses its window) and leaves.
-  app.quit();
+// A packaged release never lets another process attach a debugger (no fuse covers
+// Chromium's remote debugging); the e2e build, which Playwright drives, keeps it.
+const debugSwitch = forbiddenDebugSwitch({
+  isPackaged: app.isPackaged,
+  appName: app.getName(),
+  argv: [...process.argv, ...process.execArgv],
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+});
+if (debugSwitch) {
+  console.error(`${PRODUCT_NAME} does not start with ${debugSwitch}; start it without that switch.`);
+  app.exit(1);
 } else {
-  run();
+  start();
+}
+
+function start(): void {
+  // Every renderer sandboxed, whatever a window asks for. enableSandbox() would also drop
+  // --no-sandbox (electron_api_app.cc), which Playwright, the AppImage and users on kernels
+  // without unprivileged namespaces pass on purpose: then their choice stands.
+  if (!app.commandLine.hasSwitch('no-sandbox')) app.enableSandbox();
+  // Development runs keep their own data folder and so their own single-instance lock,
+  // apart from an installed release; --user-data-dir (tests) wins over both.
+  if (!app.isPackaged && !app.commandLine.hasSwitch('user-data-dir')) {
+    app.setPath('userData', devUserDataPath(app.getPath('userData')));
+  }
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    // A second launch hands over to the first (which focuses its window) and leaves.
+    app.quit();
+  } else {
+    run();
+  }
 }
 
 function run(): void {
@@ -78,7 +107,8 @@ function run(): void {
     // The dev server only in development: a packaged app never loads a page named by
     // the environment, since that page would get the app's IPC.
     const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-    const pages = appPages({ indexFile: join(__dirname, '../renderer/index.html'), devServerUrl });
+    const pages = appPages({ devServerUrl });
+    serveAppScheme(join(__dirname, '../renderer'), RENDERER_CSP);
     applySecurityPolicy(pages, devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP, logger.warn);
 
     const appCore = createAppCore({
@@ -87,10 +117,15 @@ function run(): void {
       encryptor: createSafeStorageEncryptor(),
       clipboard: createElectronClipboard(),
       openInBrowser,
-      // Chromium's network stack: the system proxy and certificate store apply.
+      // Chromium's network stack: the system proxy and certificate store apply. Answers
+      // carry the token, so none is kept in Chromium's disk cache and no cookie goes either
+      // way (net.fetch would otherwise use the session's cache and cookie jar).
       transport: {
         adapter: 'fetch',
-        env: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
+        env: {
+          fetch: (input, init) =>
+            net.fetch(input instanceof URL ? input.href : input, { ...init, ...NO_CACHE_NO_COOKIES }),
+        },
       },
       logger,
       versions: process.versions,

@@ -5,8 +5,8 @@ import { openInBrowser } from './open-external';
 
 // App-wide rules, applied before any window exists: no permission is ever granted, no
 // page navigates, opens a window or attaches a <webview>, and the app's own page gets its
-// Content Security Policy as a header too (Chromium does not run onHeadersReceived for
-// file:// pages, where index.html's meta tag applies; it does for the dev server).
+// Content Security Policy as a header too (the app:// handler sets it on the page itself;
+// this covers the dev server and anything else that serves the app's page).
 
 export function applySecurityPolicy(pages: AppPages, csp: string, log: (line: string) => void): void {
   const ses = session.defaultSession;

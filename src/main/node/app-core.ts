@@ -18,8 +18,8 @@ import { createSessionState } from './session-state';
 import { openTokenVault } from './token-vault';
 
 // The app's main side as plain functions over injected services: the single entry point
-// for both Electron's main process (with safeStorage, electron-store, the clipboard and
-// net.fetch) and the web-mode e2e bridge (with the doubles in test/support). Nothing here
+// for both Electron's main process (with safeStorage, a JSON settings file, the clipboard and
+// net.fetch) and the web-mode e2e bridge (with the doubles in testing/main-doubles.ts). Nothing here
 // imports Electron.
 
 export interface AppCoreDeps {

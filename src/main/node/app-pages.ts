@@ -1,8 +1,8 @@
-import { pathToFileURL } from 'node:url';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-scheme';
 
-// Which URLs are the app's own page: the built index.html on disk, or in development the
-// electron-vite dev server. Only that page may call IPC or get the app's CSP header; the
-// window may not navigate anywhere else.
+// Which URLs are the app's own page: the built index.html served at app://plex-signin/
+// (app-scheme.ts), or in development the electron-vite dev server. Only that page may call
+// IPC or get the app's CSP header; the window may not navigate anywhere else.
 
 export interface AppPages {
   /** What the window loads. */
@@ -10,18 +10,24 @@ export interface AppPages {
   isAppUrl(url: string): boolean;
 }
 
-export function appPages(options: { indexFile: string; devServerUrl?: string | undefined }): AppPages {
+export function appPages(options: { devServerUrl?: string | undefined } = {}): AppPages {
   if (options.devServerUrl) {
     const origin = new URL(options.devServerUrl).origin;
     return { entryUrl: options.devServerUrl, isAppUrl: (url) => originOf(url) === origin };
   }
-  const entry = pathToFileURL(options.indexFile);
   return {
-    entryUrl: entry.href,
-    // The query and fragment are the page's own business; the file must be this one.
+    entryUrl: APP_ENTRY_URL,
+    // The query and fragment are the page's own business; the document must be this one.
     isAppUrl: (url) => {
       const parsed = parse(url);
-      return parsed !== null && parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname === entry.pathname;
+      return (
+        parsed !== null &&
+        parsed.protocol === `${APP_SCHEME}:` &&
+        parsed.host === APP_HOST &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        (parsed.pathname === '/index.html' || parsed.pathname === '/')
+      );
     },
   };
 }

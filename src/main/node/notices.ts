@@ -10,6 +10,8 @@ const MESSAGES: Record<Notice['kind'], string> = {
     'Your saved settings could not be read, so they were reset and you are signed out; sign in again.',
   'token-undecryptable':
     'Your saved token could not be decrypted with this computer’s keychain, so you are signed out; sign in again.',
+  'keychain-unavailable':
+    'Your saved sign-in is kept, but this computer’s keychain is locked or unavailable right now, so you are signed out; unlock it and restart Plex Sign-In, or sign in again.',
   'signed-out': 'You are signed out on this computer; the token itself still works in other apps until you revoke it.',
   revoked:
     'You are signed out and the token was revoked on plex.tv, so any app still using it must be given a new one.',

@@ -1,6 +1,6 @@
 // What the Electron main process provides to the app's logic, as small interfaces. The
-// app passes Electron-backed adapters (src/main/electron-*.ts); the unit tests and the
-// web-mode e2e bridge pass the doubles in test/support/main-doubles.ts. Nothing here
+// app passes Electron-backed adapters (src/main/electron); the unit tests and the
+// web-mode e2e bridge pass the doubles in testing/main-doubles.ts. Nothing here
 // imports Electron, so everything built on these ports runs on plain Node.
 
 /** The OS keystore: safeStorage in the app (Keychain, DPAPI, libsecret, kwallet). */

@@ -25,7 +25,9 @@ export function storageCapability(encryptor: Encryptor): StorageCapability {
     // A keystore that cannot even answer is no keystore.
     return { rememberAvailable: false, reason: NO_ENCRYPTION };
   }
-  if (!available) return { rememberAvailable: false, reason: NO_ENCRYPTION };
+  // basic_text first: Electron then also reports encryption unavailable, and "no keychain"
+  // is the sentence that tells a Linux user what to install or unlock.
   if (backend === 'basic_text') return { rememberAvailable: false, reason: BASIC_TEXT };
+  if (!available) return { rememberAvailable: false, reason: NO_ENCRYPTION };
   return { rememberAvailable: true, reason: null };
 }

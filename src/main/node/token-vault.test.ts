@@ -154,11 +154,16 @@ describe('a token that cannot be decrypted', () => {
     expect(open().notice).toBeNull(); // said once, not on every launch
   });
 
-  it('signs out with a notice when encryption is no longer available', () => {
+  it('keeps the saved token when the keystore is locked or missing at launch, and says so', () => {
     open().save({ token: TOKEN, account });
+    const saved = readDoc();
     const vault = open({ available: false });
     expect(vault.restored).toBeNull();
-    expect(vault.notice?.kind).toBe('token-undecryptable');
+    expect(vault.notice?.kind).toBe('keychain-unavailable');
+    expect(vault.notice?.message).toMatch(/keychain is locked or unavailable/);
+    expect(readDoc()).toEqual(saved); // nothing dropped: the next launch may have the keyring back
+    expect(logs.join('\n')).not.toContain(TOKEN);
+    expect(open().restored).toEqual({ token: TOKEN, account });
   });
 
   it('refuses a decrypted value that is not a token (garbage from a wrong key)', () => {

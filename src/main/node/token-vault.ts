@@ -84,7 +84,13 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
   let dirty = parsed.state !== 'valid';
 
   let restored: SavedSession | null = null;
-  if (doc.session) {
+  if (doc.session && !keystoreAnswers()) {
+    // Locked or missing for this launch only (a keyring not yet unlocked, an SSH session,
+    // KWallet off): the ciphertext says nothing about its own health, so it stays on disk
+    // for the next launch and the user is told why they are signed out now.
+    found = notice('keychain-unavailable');
+    log('The keychain is locked or unavailable; the saved token is kept for the next launch.');
+  } else if (doc.session) {
     const token = decryptToken(doc.session.encryptedToken);
     if (token === null) {
       // Kept ciphertext would only bring the same notice back on every launch.
@@ -103,9 +109,16 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
   }
   if (dirty) write(doc);
 
+  function keystoreAnswers(): boolean {
+    try {
+      return encryptor.isAvailable();
+    } catch {
+      return false;
+    }
+  }
+
   function decryptToken(encryptedToken: string): string | null {
     try {
-      if (!encryptor.isAvailable()) return null;
       const token = encryptor.decrypt(Buffer.from(encryptedToken, 'base64'));
       return typeof token === 'string' && HEADER_SAFE.test(token) ? token : null;
     } catch {

@@ -4,7 +4,7 @@ import { type FrameLike, isTrustedSenderFrame } from './trusted-sender';
 
 // Who may call IPC: the app's own page, in the window's top frame, and nothing else.
 
-const pages = appPages({ indexFile: '/opt/Plex Sign-In/resources/app.asar/out/renderer/index.html' });
+const pages = appPages();
 const appUrl = pages.entryUrl;
 
 function frame(url: string, parent: FrameLike | null = null): FrameLike {
@@ -53,19 +53,24 @@ describe('isTrustedSenderFrame', () => {
 });
 
 describe('appPages', () => {
-  it('is the built index.html on disk, with any query or fragment', () => {
-    expect(appUrl).toBe('file:///opt/Plex%20Sign-In/resources/app.asar/out/renderer/index.html');
+  it('is the built index.html at app://plex-signin/, with any query or fragment, and nothing else', () => {
+    expect(appUrl).toBe('app://plex-signin/index.html');
     expect(pages.isAppUrl(appUrl)).toBe(true);
     expect(pages.isAppUrl(`${appUrl}?x=1#/signed-in`)).toBe(true);
-    expect(pages.isAppUrl('file:///opt/Plex%20Sign-In/resources/app.asar/out/renderer/other.html')).toBe(false);
-    expect(pages.isAppUrl('file://remote-host/opt/Plex%20Sign-In/resources/app.asar/out/renderer/index.html')).toBe(
-      false,
-    );
-    expect(pages.isAppUrl('not a url')).toBe(false);
+    for (const url of [
+      'app://plex-signin/other.html',
+      'app://other-host/index.html',
+      'app://user@plex-signin/index.html',
+      'file:///opt/Plex%20Sign-In/resources/app.asar/out/renderer/index.html',
+      'https://plex-signin/index.html',
+      'not a url',
+    ]) {
+      expect(pages.isAppUrl(url), url).toBe(false);
+    }
   });
 
   it('is the dev server’s origin in development', () => {
-    const dev = appPages({ indexFile: '/x/index.html', devServerUrl: 'http://localhost:5173' });
+    const dev = appPages({ devServerUrl: 'http://localhost:5173' });
     expect(dev.entryUrl).toBe('http://localhost:5173');
     expect(dev.isAppUrl('http://localhost:5173/')).toBe(true);
     expect(dev.isAppUrl('http://localhost:5173/src/main.tsx')).toBe(true);
