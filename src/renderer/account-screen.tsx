@@ -32,6 +32,16 @@ function formatDate(iso: string | null): string | null {
   return dateFormat.format(date);
 }
 
+/**
+ * The date once the account is on screen: a window's first formatter loads ICU data (10–30
+ * ms in a fresh one), which would otherwise hold back the card and its first click.
+ */
+function useFormattedDate(iso: string | null): string | null {
+  const [text, setText] = useState(() => (dateFormat ? formatDate(iso) : null));
+  useEffect(() => setText(formatDate(iso)), [iso]);
+  return text;
+}
+
 function seconds(n: number): string {
   return `${n} second${n === 1 ? '' : 's'}`;
 }
@@ -115,8 +125,8 @@ export function AccountScreen({ appInfo, session, onSession, onCheckAgain }: Acc
   }
 
   const name = account.title || account.username;
-  const joined = formatDate(account.joinedAt);
-  const expires = formatDate(account.rememberExpiresAt);
+  const joined = useFormattedDate(account.joinedAt);
+  const expires = useFormattedDate(account.rememberExpiresAt);
   const status = validationText(session);
   const offline = session.validation === 'unreachable';
 
