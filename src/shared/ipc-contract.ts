@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
+import { TOKEN_FORMATS } from './token-formats';
+import { MAX_TOOL_NAME_LENGTH } from './tool-token-name';
 import {
   type AppInfo,
   type CopyTokenResult,
+  type DeviceView,
+  type ServerView,
+  type ToolTokensView,
+  type ToolTokenView,
   type IpcResult,
   PIN_MODES,
   type PinView,
@@ -25,7 +31,16 @@ export const LIMITS = {
   password: 1024,
   verificationCode: 64, // 6 digits, or a backup code (longer)
   url: 2048,
+  /** A tool token's name is checked in full by checkToolTokenName; this only bounds what is read. */
+  toolName: MAX_TOOL_NAME_LENGTH * 4,
+  /** A client identifier or a device id. */
+  id: 128,
 } as const;
+
+/** Where a copied server goes: its address, its token, or both in a tool's format. */
+export const SERVER_COPY_FORMATS = ['url', 'token', 'env', 'json', 'kometa'] as const;
+/** The "not seen for" choices of the Authorized Devices clean-up, in days. */
+export const STALE_DAYS = ['30', '90', '180', '365'] as const;
 
 const bounded = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -83,6 +98,46 @@ export const IPC = {
   /** Resolves when the PIN is approved (signed in), expires, or is cancelled. */
   'pin:wait': { method: 'waitForPinSignIn', request: none, result: returns<SignedInOutcome>() },
   'pin:cancel': { method: 'cancelPinSignIn', request: none, result: returns<void>() },
+  /** The tool tokens this app made for the signed-in account (kept when the app signs out). */
+  'tools:list': { method: 'listToolTokens', request: none, result: returns<ToolTokensView>() },
+  /** Asks plex.tv about each tool token (`GET /user` with it): only a 401 marks one revoked. */
+  'tools:check': { method: 'checkToolTokens', request: none, result: returns<ToolTokensView>() },
+  /** Makes a new device and token for a tool, without the password (docs/plex-api.md §5a). */
+  'tools:create': {
+    method: 'createToolToken',
+    request: z.strictObject({ name: bounded(LIMITS.toolName) }),
+    result: returns<{ created: ToolTokenView; list: ToolTokensView }>(),
+  },
+  'tools:copy': {
+    method: 'copyToolToken',
+    request: z.strictObject({ id: bounded(LIMITS.id), format: z.enum(TOKEN_FORMATS) }),
+    result: returns<CopyTokenResult>(),
+  },
+  /** Removes the tool's device on plex.tv (its token dies with it), then forgets it here. */
+  'tools:revoke': {
+    method: 'revokeToolToken',
+    request: z.strictObject({ id: bounded(LIMITS.id) }),
+    result: returns<ToolTokensView>(),
+  },
+  'servers:list': { method: 'listServers', request: none, result: returns<ServerView[]>() },
+  /** Asks each server's addresses for its identity (no token sent) and picks the best that answers. */
+  'servers:probe': { method: 'probeServers', request: none, result: returns<ServerView[]>() },
+  'servers:copy': {
+    method: 'copyServer',
+    request: z.strictObject({ id: bounded(LIMITS.id), format: z.enum(SERVER_COPY_FORMATS) }),
+    result: returns<CopyTokenResult>(),
+  },
+  'devices:list': {
+    method: 'listDevices',
+    request: z.strictObject({ staleAfterDays: z.enum(STALE_DAYS) }),
+    result: returns<DeviceView[]>(),
+  },
+  /** Removes one Authorized Device (its token dies with it); the renderer goes one at a time and shows progress. */
+  'devices:remove': {
+    method: 'removeDevice',
+    request: z.strictObject({ id: bounded(LIMITS.id) }),
+    result: returns<{ outcome: 'removed' | 'already-gone' }>(),
+  },
   /** Copies versions, platform, storage backend and the last errors (never a secret) for a bug report. */
   'app:copy-diagnostics': { method: 'copyDiagnostics', request: none, result: returns<void>() },
 } as const satisfies Record<string, ChannelSpec>;

@@ -83,6 +83,57 @@ export interface PinView {
   browserOpened: boolean;
 }
 
+/** A tool token's standing: checked alive, revoked on plex.tv (a 401), or not yet checked / plex.tv unreachable. */
+export type ToolTokenStatus = 'alive' | 'revoked' | 'unchecked';
+
+/** A separate token the app made for one tool (Kometa, Tautulli, …): never the token itself. */
+export interface ToolTokenView {
+  /** The tool's own client identifier on plex.tv: its device in Authorized Devices. */
+  id: string;
+  name: string;
+  createdAt: string;
+  lastCheckedAt: string | null;
+  status: ToolTokenStatus;
+}
+
+export interface ToolTokensView {
+  tokens: ToolTokenView[];
+  /** Where they are kept: encrypted on disk, or (no keychain) until the app quits. */
+  storage: TokenStorage;
+}
+
+/** A Plex Media Server the account owns or that is shared with it. */
+export interface ServerView {
+  /** The server's client identifier. */
+  id: string;
+  name: string;
+  owned: boolean;
+  /** Who shares it, for a server that is not the account's own. */
+  owner: string | null;
+  /** The address tools should use, by plex.tv's advice (local https first, relay last); null when none fits. */
+  url: string | null;
+  /** What kind of address `url` is, e.g. 'local https', 'relay'. */
+  connection: string | null;
+  /** After a reachability check: whether that address answered as this server; null before any check. */
+  answered: boolean | null;
+}
+
+/** One entry of the account's Authorized Devices on plex.tv. */
+export interface DeviceView {
+  id: string;
+  name: string;
+  product: string;
+  platform: string;
+  createdAt: string | null;
+  lastSeenAt: string | null;
+  /** This app's own device: it cannot be removed from here. */
+  thisApp: boolean;
+  /** The tool token's name, when the device is one the app made. */
+  toolToken: string | null;
+  /** Why it counts as stale: not seen for the chosen number of days, or one of a flood of same-named devices. */
+  stale: 'not-seen' | 'duplicate' | null;
+}
+
 /** Errors a call can return: plex.tv's, or the app's own. */
 export type IpcErrorKind =
   | PlexErrorKind
