@@ -1,7 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
 import type { IpcError } from '../shared/ipc-views';
-import { FormAlert } from './form-alert';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { ConfirmDialog } from './confirm-dialog';
 
 interface RevokeDialogProps {
   busy: boolean;
@@ -11,66 +9,22 @@ interface RevokeDialogProps {
   onCancel: () => void;
 }
 
-/** Modal confirmation before revoking the token on plex.tv. Focus starts on Cancel. */
+/** Modal confirmation before revoking the app's own token on plex.tv. Focus starts on Cancel. */
 export function RevokeDialog({ busy, error, onConfirm, onCancel }: RevokeDialogProps) {
-  const ids = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
-  // Declared after the effect above: the dialog must be open before Cancel can take focus.
-  const cancelRef = useFocusOnMount<HTMLButtonElement>();
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-modal="true"
-      aria-labelledby={`${ids}title`}
-      aria-describedby={`${ids}text`}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-      onClose={() => onCancel()}
+    <ConfirmDialog
+      title="Revoke this token on plex.tv?"
+      confirmLabel="Revoke token"
+      busyLabel="Revoking…"
+      busy={busy}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
-      <h2 id={`${ids}title`}>Revoke this token on plex.tv?</h2>
-      <p id={`${ids}text`}>
+      <p>
         Every tool using this token (Tautulli, Kometa, scripts…) stops working until you give it a new one. This app
-        signs out too.
+        signs out too. Tool tokens made under Tokens for your tools keep working.
       </p>
-      <FormAlert error={error} />
-      <div className="button-row">
-        {/* Not `disabled` while busy: that would drop keyboard focus out of the dialog. */}
-        <button
-          type="button"
-          className="button danger"
-          aria-disabled={busy || undefined}
-          aria-busy={busy}
-          onClick={() => {
-            if (!busy) onConfirm();
-          }}
-        >
-          {busy ? 'Revoking…' : 'Revoke token'}
-        </button>
-        <button
-          ref={cancelRef}
-          type="button"
-          className="button secondary"
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (!busy) onCancel();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }
