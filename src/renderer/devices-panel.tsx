@@ -25,7 +25,7 @@ type StaleDays = (typeof STALE_DAYS)[number];
  * clean-up that removes the ticked ones one at a time (plex.tv's rate limit), shows how
  * far it got, and can be stopped. This app's own device cannot be ticked.
  */
-export function DevicesPanel() {
+export function DevicesPanel({ refresh }: { refresh: number }) {
   const ids = useId();
   const removeButtonRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef(false);
@@ -40,8 +40,11 @@ export function DevicesPanel() {
   const [result, setResult] = useState<StatusMessage | null>(null);
   const [stopping, setStopping] = useState(false);
 
+  const lastLoad = useRef(0);
   const load = useCallback(async (staleAfterDays: StaleDays) => {
+    const mine = ++lastLoad.current;
     const listed = await api.listDevices({ staleAfterDays });
+    if (mine !== lastLoad.current) return; // a newer listing was asked for
     if (!listed.ok) return setLoadError(listed.error);
     setLoadError(null);
     setDevices(listed.value);
@@ -51,7 +54,7 @@ export function DevicesPanel() {
 
   useEffect(() => {
     void load(days);
-  }, [days, load]);
+  }, [days, load, refresh]);
 
   useEffect(() => {
     if (confirming || !restoreFocus.current) return;
@@ -61,7 +64,8 @@ export function DevicesPanel() {
 
   const all = devices ?? [];
   const groups = groupDevices(all);
-  const chosen = all.filter((d) => selected.has(d.id) && removable(d));
+  // In the order shown: stale ones first.
+  const chosen = [...groups.stale, ...groups.current].filter((d) => selected.has(d.id) && removable(d));
   const running = removing !== null;
 
   function toggle(id: string, on: boolean): void {

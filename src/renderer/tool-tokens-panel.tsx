@@ -21,7 +21,7 @@ const STATUS_LABEL: Record<ToolTokenStatus, string> = {
  * which outlives this app's sign-out and can be revoked alone. Listed on mount, then
  * checked with plex.tv in the background. The tokens stay in main: copying happens there.
  */
-export function ToolTokensPanel() {
+export function ToolTokensPanel({ onChange }: { onChange: () => void }) {
   const ids = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const newButtonRef = useRef<HTMLButtonElement>(null);
@@ -74,6 +74,7 @@ export function ToolTokensPanel() {
     if (!result.ok) return setCreateError(result.error.message);
     const { created } = result.value;
     setList(result.value.list);
+    onChange();
     setFormOpen(false);
     say(`Token for ${created.name} made. Choose a format and copy it into ${created.name}.`);
     focusNext.current = () => copyButtons.current.get(created.id);
@@ -85,6 +86,7 @@ export function ToolTokensPanel() {
     if (!result) return;
     if (!result.ok) return setRevokeError(result.error);
     setList(result.value);
+    onChange();
     setRevoking(null);
     say(`The token for ${token.name} was revoked.`);
     focusNext.current = () => headingRef.current;
