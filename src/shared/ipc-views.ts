@@ -141,6 +141,7 @@ export type IpcErrorKind =
   | 'forbidden' // the sender is not the app's own top frame
   | 'not-signed-in' // a token action with no token
   | 'busy' // the session is doing something else (a sign-in under way, closing)
+  | 'invalid-name' // a tool token's name: empty, too long, control characters, or taken
   | 'internal';
 
 export interface IpcError {

@@ -792,3 +792,213 @@ describe('one owner of the session (session-state.ts)', () => {
     value(await call(core, 'pin:start', { mode: 'link', rememberMe: true }));
   });
 });
+
+describe('tokens for your tools (tool-tokens-service.ts)', () => {
+  const appToken = async () =>
+    (await fake.devices()).find((d) => d.clientIdentifier === storeDoc().clientIdentifier)!.token;
+  const toolDevice = async (name: string) => (await fake.devices()).find((d) => d.product === name);
+
+  async function create(core: AppCore, name: string) {
+    return value(await call(core, 'tools:create', { name })).created;
+  }
+
+  it('makes a device of its own on plex.tv, named for the tool, without the token in any result', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const kometa = await create(core, 'Kometa');
+    expect(kometa).toMatchObject({ name: 'Kometa', status: 'alive' });
+    const device = await toolDevice('Kometa');
+    expect(device).toMatchObject({ login: 'alice', clientIdentifier: kometa.id, deviceName: 'Kometa (Plex Sign-In)' });
+    expect(device!.token).not.toBe(await appToken());
+    expect(JSON.stringify(results)).not.toContain(device!.token);
+    expect(storeText()).not.toContain(device!.token);
+    expect(logs.join('\n')).not.toContain(device!.token);
+    expect(value(await call(core, 'tools:list')).tokens.map((t) => t.name)).toEqual(['Kometa']);
+  });
+
+  it('survives signing out, signing in again and revoking the app’s own token; revoking one leaves the other', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const kometa = await create(core, 'Kometa');
+    const tautulli = await create(core, 'Tautulli');
+    value(await call(core, 'session:sign-out'));
+    await signInAlice(core);
+    value(await call(core, 'session:revoke'));
+    await signInAlice(core);
+    const checked = value(await call(core, 'tools:check'));
+    expect(checked.tokens.map((t) => [t.name, t.status])).toEqual([
+      ['Kometa', 'alive'],
+      ['Tautulli', 'alive'],
+    ]);
+    value(await call(core, 'tools:revoke', { id: kometa.id }));
+    expect(await toolDevice('Kometa')).toBeUndefined();
+    expect(await toolDevice('Tautulli')).toMatchObject({ clientIdentifier: tautulli.id });
+    expect(value(await call(core, 'tools:list')).tokens.map((t) => t.name)).toEqual(['Tautulli']);
+  });
+
+  it('is kept encrypted across launches and copied in the format asked for', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const made = await create(core, 'Home Assistant');
+    const token = (await toolDevice('Home Assistant'))!.token;
+    const again = launch();
+    expect(value(await call(again, 'tools:list')).tokens).toMatchObject([{ id: made.id, name: 'Home Assistant' }]);
+    value(await call(again, 'tools:copy', { id: made.id, format: 'env' }));
+    expect(clipboard.readText()).toBe(`PLEX_TOKEN=${token}\n`);
+    value(await call(again, 'tools:copy', { id: made.id, format: 'curl' }));
+    expect(clipboard.readText()).toBe(`X-Plex-Token: ${token}\n`);
+    expect(storeText()).not.toContain(token);
+  });
+
+  it('shows a token whose device was removed on plex.tv as revoked after a check', async () => {
+    const core = launch();
+    await signInAlice(core);
+    await create(core, 'Overseerr');
+    await fake.revoke((await toolDevice('Overseerr'))!.token);
+    expect(value(await call(core, 'tools:check')).tokens).toMatchObject([{ name: 'Overseerr', status: 'revoked' }]);
+  });
+
+  it('keeps a check that could not reach plex.tv from changing anything', async () => {
+    const core = launch();
+    await signInAlice(core);
+    await create(core, 'Sonarr');
+    await fake.fault({ method: 'GET', path: '/api/v2/user', status: 503, times: 10 });
+    expect(value(await call(core, 'tools:check')).tokens).toMatchObject([{ name: 'Sonarr', status: 'alive' }]);
+  });
+
+  it('keeps odd names exactly, and refuses a duplicate, an empty or an over-long one without a request', async () => {
+    const core = launch();
+    await signInAlice(core);
+    for (const name of ['Büro-Skript', 'Plex 🎬 "quotes"']) expect((await create(core, name)).name).toBe(name);
+    expect((await toolDevice('Büro-Skript'))?.deviceName).toBe('Büro-Skript (Plex Sign-In)');
+    await fake.reset();
+    for (const name of ['büro-skript', '   ', 'x'.repeat(65), 'bad\u202ename']) {
+      expect(await call(core, 'tools:create', { name })).toMatchObject({ ok: false, error: { kind: 'invalid-name' } });
+    }
+    expect(await requests()).toEqual([]);
+  });
+
+  it('keeps tool tokens in memory only without a keychain, and says so', async () => {
+    const core = launch({ backend: 'basic_text' });
+    await signInAlice(core);
+    await create(core, 'Kometa');
+    expect(value(await call(core, 'tools:list')).storage).toBe('session-only');
+    expect(storeText()).not.toContain('Kometa');
+  });
+
+  it('clears a copied tool token from the clipboard when it is revoked', async () => {
+    const core = launch({ clipboardClearMs: 60_000 });
+    await signInAlice(core);
+    const made = await create(core, 'Radarr');
+    value(await call(core, 'tools:copy', { id: made.id, format: 'json' }));
+    value(await call(core, 'tools:revoke', { id: made.id }));
+    expect(clipboard.readText()).toBe('');
+  });
+
+  it('needs a signed-in account', async () => {
+    const core = launch();
+    expect(await call(core, 'tools:create', { name: 'Kometa' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-signed-in' },
+    });
+  });
+});
+
+describe('servers (servers-service.ts)', () => {
+  it('lists alice’s own and shared servers with a best address, and copies each server’s own token', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const servers = value(await call(core, 'servers:list'));
+    expect(servers.map((s) => [s.name, s.owned, s.owner])).toEqual([
+      ["Alice's NAS", true, null],
+      ["Dave's Server", false, 'dave'],
+    ]);
+    const nas = servers[0]!;
+    expect(nas).toMatchObject({ connection: 'local https', answered: null });
+    expect(nas.url).toMatch(/^https:\/\/.+\.plex\.direct:32400$/);
+    // The tokens plex.tv hands out for each server, straight from the fake.
+    const direct = await fetch(`${fake.apiUrl}/resources?includeHttps=1&includeRelay=1`, {
+      headers: {
+        'X-Plex-Token': (await fake.devices())[0]!.token,
+        'X-Plex-Client-Identifier': 'test',
+        Accept: 'application/json',
+      },
+    });
+    const resources = (await direct.json()) as { name: string; accessToken: string }[];
+    const daveToken = resources.find((r) => r.name === "Dave's Server")!.accessToken;
+    value(await call(core, 'servers:copy', { id: servers[1]!.id, format: 'env' }));
+    expect(clipboard.readText()).toBe(`PLEX_URL=${servers[1]!.url}\nPLEX_TOKEN=${daveToken}\n`);
+    expect(JSON.stringify(results)).not.toContain(daveToken);
+    expect(logs.join('\n')).not.toContain(daveToken);
+  });
+});
+
+describe('Authorized Devices (devices-service.ts)', () => {
+  async function list(core: AppCore) {
+    return value(await call(core, 'devices:list', { staleAfterDays: '90' }));
+  }
+
+  it('lists the devices, this app marked and the stale ones first', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const kometa = value(await call(core, 'tools:create', { name: 'Kometa' })).created;
+    const devices = await list(core);
+    expect(devices.slice(0, 2).map((d) => [d.product, d.stale])).toEqual([
+      ['PlexAPI', 'not-seen'],
+      ['PlexAPI', 'not-seen'],
+    ]);
+    expect(devices.find((d) => d.thisApp)).toMatchObject({ stale: null });
+    expect(devices.find((d) => d.toolToken === 'Kometa')).toMatchObject({ stale: null });
+    expect(devices.filter((d) => d.thisApp)).toHaveLength(1);
+    expect(kometa.id).toBeTruthy();
+  });
+
+  it('removes the stale ones: their tokens die, every other device keeps working', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const devices = await list(core);
+    const before = await fake.allDevices();
+    for (const device of devices.filter((d) => d.stale)) {
+      expect(value(await call(core, 'devices:remove', { id: device.id })).outcome).toBe('removed');
+    }
+    const after = await fake.allDevices();
+    expect(after.map((d) => d.product).sort()).toEqual(
+      before
+        .filter((d) => d.product !== 'PlexAPI')
+        .map((d) => d.product)
+        .sort(),
+    );
+    expect(value(await call(core, 'session:validate'))).toMatchObject({ signedIn: true, validation: 'valid' });
+  });
+
+  it('never removes this app’s own device, and forgets a tool token whose device it removed', async () => {
+    const core = launch();
+    await signInAlice(core);
+    value(await call(core, 'tools:create', { name: 'Kometa' }));
+    const devices = await list(core);
+    const mine = devices.find((d) => d.thisApp)!;
+    expect(await call(core, 'devices:remove', { id: mine.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
+    value(await call(core, 'devices:remove', { id: devices.find((d) => d.toolToken === 'Kometa')!.id }));
+    expect(value(await call(core, 'tools:list')).tokens).toEqual([]);
+  });
+
+  it('reports plex.tv’s rate limit when it outlasts the retries', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const stale = (await list(core)).find((d) => d.stale)!;
+    await fake.fault({
+      method: 'DELETE',
+      path: `/devices/${stale.id}.xml`,
+      status: 429,
+      times: 5,
+      headers: { 'Retry-After': '60' },
+    });
+    expect(await call(core, 'devices:remove', { id: stale.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited' },
+    });
+  });
+});

@@ -13,9 +13,13 @@ import { createIpcRouter, type IpcSender } from './ipc-router';
 import { createLogger, createSilentLogger, type Logger } from './logger';
 import { createPinFlow } from './pin-flow';
 import type { ClipboardPort, DocumentStore, Encryptor } from './ports';
+import { createClipboardGuard } from './clipboard-guard';
+import { createDevicesService } from './devices-service';
+import { createServersService } from './servers-service';
 import { createSessionService } from './session-service';
 import { createSessionState } from './session-state';
 import { openTokenVault } from './token-vault';
+import { createToolTokensService } from './tool-tokens-service';
 
 // The app's main side as plain functions over injected services: the single entry point
 // for both Electron's main process (with safeStorage, a JSON settings file, the clipboard and
@@ -74,12 +78,24 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   // The one owner of the session: every channel below that changes it goes through it.
   const state = createSessionState({ vault, log: logger.warn, secrets: logger.redactor });
-  const session = createSessionService({
+  // One clipboard, one guard: whatever secret was copied last is the one cleared.
+  const clipboard = createClipboardGuard(deps.clipboard, deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS);
+  const session = createSessionService({ state, client, clipboard, secrets: logger.redactor });
+  const tools = createToolTokensService({ state, client, vault, clipboard, secrets: logger.redactor });
+  const servers = createServersService({
     state,
     client,
-    clipboard: deps.clipboard,
-    clipboardClearMs: deps.clipboardClearMs ?? DEFAULT_CLIPBOARD_CLEAR_MS,
+    clipboard,
+    clientIdentifier: vault.clientIdentifier,
     secrets: logger.redactor,
+    ...(deps.transport === undefined ? {} : { transport: deps.transport }),
+  });
+  const devices = createDevicesService({
+    state,
+    client,
+    clientIdentifier: vault.clientIdentifier,
+    toolNames: () => tools.names(),
+    onToolRemoved: (id) => tools.forgetRemoved(id),
   });
   const appInfo = buildAppInfo(product, apiUrl, vault.capability);
   const pin = createPinFlow({
@@ -145,6 +161,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       'pin:start': (request) => pin.start(request),
       'pin:wait': () => pin.wait(),
       'pin:cancel': () => pin.cancel(),
+      'tools:list': () => tools.list(),
+      'tools:check': () => tools.check(),
+      'tools:create': (request) => tools.create(request),
+      'tools:copy': (request) => tools.copy(request),
+      'tools:revoke': (request) => tools.revoke(request),
+      'servers:list': () => servers.list(),
+      'servers:probe': () => servers.probe(),
+      'servers:copy': (request) => servers.copy(request),
+      'devices:list': (request) => devices.list(request),
+      'devices:remove': (request) => devices.remove(request),
       'app:copy-diagnostics': () => copyDiagnostics(),
     },
     logger.error,
@@ -181,6 +207,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       disposed = true;
       state.shutdown();
       session.dispose();
+      tools.dispose();
+      servers.dispose();
+      devices.dispose();
+      clipboard.dispose();
     },
   };
 }

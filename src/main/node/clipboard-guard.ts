@@ -11,6 +11,8 @@ export interface ClipboardGuard {
    * token must not outlive the session there); anything the user copied since is left alone.
    */
   withdraw(): Promise<void>;
+  /** As withdraw, but only when the copied text matches (a revoked tool token's, in any format). */
+  withdrawIf(matches: (copied: string) => boolean): Promise<void>;
   /** Clears `secret` if the clipboard holds it: a copy left by an app that was killed before its timer ran. */
   clearLeftover(secret: string): Promise<void>;
   /** The app is closing: as withdraw, without waiting for the clipboard. */
@@ -36,6 +38,12 @@ export function createClipboardGuard(clipboard: ClipboardPort, clearAfterMs: num
     }
   }
 
+  async function withdraw(): Promise<void> {
+    const secret = pending;
+    cancel();
+    if (secret !== null) await clearIfStill(secret);
+  }
+
   return {
     async copy(secret) {
       await clipboard.writeText(secret);
@@ -49,10 +57,9 @@ export function createClipboardGuard(clipboard: ClipboardPort, clearAfterMs: num
       timer.unref?.();
       return Math.ceil(clearAfterMs / 1000);
     },
-    async withdraw() {
-      const secret = pending;
-      cancel();
-      if (secret !== null) await clearIfStill(secret);
+    withdraw,
+    async withdrawIf(matches) {
+      if (pending !== null && matches(pending)) await withdraw();
     },
     clearLeftover: clearIfStill,
     dispose() {

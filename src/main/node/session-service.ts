@@ -1,11 +1,10 @@
 import type { PlexClient } from '../../core/plex-client';
 import type { IpcRequest } from '../../shared/ipc-contract';
 import type { CopyTokenResult, IpcResult, SessionView, SignInOutcome } from '../../shared/ipc-views';
-import { createClipboardGuard } from './clipboard-guard';
+import type { ClipboardGuard } from './clipboard-guard';
 import { fail, failFromPlex, ok } from './ipc-result';
 import type { Redactor } from './log-redactor';
 import { notice } from './notices';
-import type { ClipboardPort } from './ports';
 import type { SessionState } from './session-state';
 
 // The session channels (password sign-in, launch check, sign-out, revoke, copy) over the
@@ -16,8 +15,8 @@ import type { SessionState } from './session-state';
 export interface SessionServiceDeps {
   state: SessionState;
   client: PlexClient;
-  clipboard: ClipboardPort;
-  clipboardClearMs: number;
+  /** The app's one clipboard guard: whatever was copied last is cleared on sign-out and revoke. */
+  clipboard: ClipboardGuard;
   /** The log's redactor: told which secrets a sign-in holds right now. */
   secrets?: Pick<Redactor, 'remember' | 'forget'>;
 }
@@ -29,7 +28,7 @@ export interface SessionService {
   signOut(): Promise<IpcResult<SessionView>>;
   revoke(): Promise<IpcResult<SessionView>>;
   copyToken(): Promise<IpcResult<CopyTokenResult>>;
-  /** Cancels the pending clipboard clear (clearing the token from it now). */
+  /** Cancels requests in flight. */
   dispose(): void;
 }
 
@@ -39,7 +38,7 @@ const CANCELLED = 'The sign-in was cancelled.';
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { state, client } = deps;
   const secrets = deps.secrets ?? { remember: () => {}, forget: () => {} };
-  const clipboard = createClipboardGuard(deps.clipboard, deps.clipboardClearMs);
+  const { clipboard } = deps;
   let validating: Promise<IpcResult<SessionView>> | null = null;
   const lifetime = new AbortController();
   // A killed app never ran its clear timer: a saved token still on the clipboard goes now.
@@ -136,7 +135,6 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
     dispose() {
       lifetime.abort();
-      clipboard.dispose();
     },
   };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { PlexAccount } from '../../shared/account';
-import type { Notice } from '../../shared/ipc-views';
+import type { Notice, ToolTokenStatus } from '../../shared/ipc-views';
 import { notice } from './notices';
 import type { DocumentStore, Encryptor } from './ports';
 import { type StorageCapability, storageCapability } from './storage-capability';
-import { parseDocument, type VaultDocument } from './vault-schema';
+import { parseDocument, type StoredToolToken, type VaultDocument } from './vault-schema';
 
 // Where the token lives between launches: encrypted by the OS keystore inside the
 // settings document, next to the clear, non-secret client identifier and account summary.
@@ -15,6 +15,19 @@ import { parseDocument, type VaultDocument } from './vault-schema';
 export interface SavedSession {
   token: string;
   account: PlexAccount;
+}
+
+/** A tool token as the app holds it: decrypted, with what the list shows. */
+export interface SavedToolToken {
+  /** The tool's client identifier. */
+  id: string;
+  name: string;
+  /** The account it was made for: each account sees its own tools. */
+  accountUuid: string;
+  createdAt: string;
+  lastCheckedAt: string | null;
+  status: ToolTokenStatus;
+  token: string;
 }
 
 export interface TokenVault {
@@ -31,6 +44,14 @@ export interface TokenVault {
   updateAccount(account: PlexAccount): void;
   /** Removes the stored session; false when the settings file could not be written. */
   forget(): boolean;
+  /** The tool tokens found on disk, decrypted (none while the keychain is locked: they stay on disk). */
+  readonly tools: readonly SavedToolToken[];
+  /** Stores a tool token encrypted; false when it must stay in memory. */
+  saveTool(tool: SavedToolToken): boolean;
+  /** Records a check of a stored tool token. */
+  updateTool(id: string, change: Pick<SavedToolToken, 'lastCheckedAt' | 'status'>): void;
+  /** Removes a stored tool token; false when the settings file could not be written. */
+  forgetTool(id: string): boolean;
 }
 
 export interface TokenVaultDeps {
@@ -94,7 +115,7 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
     const token = decryptToken(doc.session.encryptedToken);
     if (token === null) {
       // Kept ciphertext would only bring the same notice back on every launch.
-      doc = { clientIdentifier: doc.clientIdentifier };
+      doc = withoutSession(doc);
       dirty = true;
       found = notice('token-undecryptable');
       log('The saved token could not be decrypted; it was dropped.');
@@ -102,12 +123,36 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
       restored = { token, account: doc.session.account };
       if (!capability.rememberAvailable) {
         // Readable under a keystore that protects nothing: it must not stay on disk.
-        doc = { clientIdentifier: doc.clientIdentifier };
+        doc = withoutSession(doc);
         dirty = true;
       }
     }
   }
+  // Tool tokens follow the session's rules: kept on disk while the keychain is locked,
+  // dropped when undecryptable, kept in memory only where the keystore protects nothing.
+  const tools: SavedToolToken[] = [];
+  if (doc.tools?.length && keystoreAnswers()) {
+    const kept: StoredToolToken[] = [];
+    for (const stored of doc.tools) {
+      const token = decryptToken(stored.encryptedToken);
+      if (token === null) {
+        log('A saved tool token could not be decrypted; it was dropped.');
+        continue;
+      }
+      const { encryptedToken: _cipher, ...rest } = stored;
+      tools.push({ ...rest, token });
+      if (capability.rememberAvailable) kept.push(stored);
+    }
+    if (kept.length !== doc.tools.length) {
+      doc = { ...doc, tools: kept };
+      dirty = true;
+    }
+  }
   if (dirty) write(doc);
+
+  function withoutSession({ session: _gone, ...rest }: VaultDocument): VaultDocument {
+    return rest;
+  }
 
   function keystoreAnswers(): boolean {
     try {
@@ -150,10 +195,7 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
         log('The token could not be encrypted; it is kept in memory only.');
         return false;
       }
-      const next: VaultDocument = {
-        clientIdentifier: doc.clientIdentifier,
-        session: { encryptedToken, account, savedAt: now().toISOString() },
-      };
+      const next: VaultDocument = { ...doc, session: { encryptedToken, account, savedAt: now().toISOString() } };
       if (!write(next)) return false;
       doc = next;
       return true;
@@ -165,7 +207,37 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
     },
     forget() {
       if (!doc.session) return true;
-      const next: VaultDocument = { clientIdentifier: doc.clientIdentifier };
+      const next = withoutSession(doc);
+      if (!write(next)) return false;
+      doc = next;
+      return true;
+    },
+    tools,
+    saveTool({ token, ...tool }) {
+      if (!capability.rememberAvailable || !keystoreAnswers()) return false;
+      let encryptedToken: string;
+      try {
+        encryptedToken = Buffer.from(encryptor.encrypt(token)).toString('base64');
+      } catch {
+        log('A tool token could not be encrypted; it is kept in memory only.');
+        return false;
+      }
+      const next: VaultDocument = {
+        ...doc,
+        tools: [...(doc.tools ?? []).filter((t) => t.id !== tool.id), { ...tool, encryptedToken }],
+      };
+      if (!write(next)) return false;
+      doc = next;
+      return true;
+    },
+    updateTool(id, change) {
+      if (!doc.tools?.some((t) => t.id === id)) return;
+      const next: VaultDocument = { ...doc, tools: doc.tools.map((t) => (t.id === id ? { ...t, ...change } : t)) };
+      if (write(next)) doc = next;
+    },
+    forgetTool(id) {
+      if (!doc.tools?.some((t) => t.id === id)) return true;
+      const next: VaultDocument = { ...doc, tools: doc.tools.filter((t) => t.id !== id) };
       if (!write(next)) return false;
       doc = next;
       return true;

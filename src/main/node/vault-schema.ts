@@ -29,12 +29,25 @@ const storedSessionSchema = z.object({
   savedAt: z.string(),
 });
 
+/** A token the app made for one tool (docs/plex-api.md §5a): encrypted exactly like the session's. */
+const storedToolTokenSchema = z.object({
+  id: clientIdentifierSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(256)),
+  accountUuid: z.string().check(z.maxLength(256)),
+  createdAt: z.string(),
+  lastCheckedAt: z.nullable(z.string()),
+  status: z.enum(['alive', 'revoked', 'unchecked']),
+  encryptedToken: z.base64().check(z.minLength(1), z.maxLength(16_384)),
+});
+
 const documentSchema = z.object({
   clientIdentifier: clientIdentifierSchema,
   session: z.optional(storedSessionSchema),
+  tools: z.optional(z.array(storedToolTokenSchema).check(z.maxLength(500))),
 });
 
 export type StoredSession = z.infer<typeof storedSessionSchema>;
+export type StoredToolToken = z.infer<typeof storedToolTokenSchema>;
 export type VaultDocument = z.infer<typeof documentSchema>;
 
 export type ParsedDocument =
