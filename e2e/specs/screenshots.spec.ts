@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { startApiGate } from '../support/api-gate';
 import { expect, test } from '../support/fixtures';
 import { type ColorScheme, type ScreenName, tourScreens } from '../support/screen-tour';
-import { pinScreen } from '../support/screens';
+import { pinScreen, toolTokensPanel } from '../support/screens';
 
 // PNGs of each screen for the docs: docs/screenshots/<screen>-<scheme>.png, rewritten by
 // `npm run screenshots` only (playwright.screenshots.config.ts); `npm test` leaves this spec
@@ -22,6 +22,7 @@ const SHOTS: Partial<Record<ScreenName, string>> = {
   code: 'code',
   account: 'account',
   'revoke-dialog': 'revoke-dialog',
+  'tool-tokens': 'tool-tokens',
 };
 /** The banner shows the API address: a fixed port keeps the pictures identical run to run. */
 const STABLE_PORT = 47_400;
@@ -61,7 +62,9 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
           if (screen === 'link-code') await stopCountdown(page, pinExpiresAt, SHOWN_SECONDS_LEFT.short);
           const file = path.join(OUT_DIR, `${name}-${colorScheme}.png`);
           await page.mouse.move(0, 0); // no hover effect left on the last button clicked
-          await page.screenshot({
+          // The tools list: the panel alone (its dates are the day the pictures were made).
+          const shot = screen === 'tool-tokens' ? toolTokensPanel(page).panel : page;
+          await shot.screenshot({
             path: file,
             animations: 'disabled',
             caret: 'hide',

@@ -5,10 +5,13 @@ import {
   browserSignIn,
   codeScreen,
   pinScreen,
+  makeToolToken,
   revokeDialog,
   SEEDED,
   signInScreen,
   submitSignIn,
+  toolRevokeDialog,
+  toolTokensPanel,
 } from './screens';
 
 // One walk through every screen of the app, in one colour scheme, stopping at each so a
@@ -16,7 +19,16 @@ import {
 
 export type ColorScheme = 'light' | 'dark';
 export type ScreenName =
-  'sign-in' | 'browser-waiting' | 'link-code' | 'error' | 'code' | 'code-error' | 'account' | 'revoke-dialog';
+  | 'sign-in'
+  | 'browser-waiting'
+  | 'link-code'
+  | 'error'
+  | 'code'
+  | 'code-error'
+  | 'account'
+  | 'revoke-dialog'
+  | 'tool-tokens'
+  | 'tool-revoke-dialog';
 
 export async function tourScreens(
   app: AppUnderTest,
@@ -70,4 +82,18 @@ export async function tourScreens(
   await account.revoke.click();
   await expect(revokeDialog(page).dialog).toBeVisible();
   await visit('revoke-dialog', page);
+
+  // Tokens for two tools, below the account card; then the confirmation of revoking one.
+  await revokeDialog(page).cancel.click();
+  await expect(revokeDialog(page).dialog).toBeHidden();
+  await makeToolToken(page, 'Kometa');
+  await makeToolToken(page, 'Home Assistant');
+  const tools = toolTokensPanel(page);
+  await tools.panel.scrollIntoViewIfNeeded();
+  await expect(tools.row('Kometa')).toContainText('Working');
+  await visit('tool-tokens', page);
+
+  await tools.row('Kometa').getByRole('button', { name: 'Revoke Kometa…' }).click();
+  await expect(toolRevokeDialog(page, 'Kometa').dialog).toBeVisible();
+  await visit('tool-revoke-dialog', page);
 }
