@@ -28,16 +28,15 @@ function device(id: string, changes: Partial<DeviceView> = {}): DeviceView {
 }
 
 describe('groupDevices', () => {
-  it('puts stale devices first, same names together and the oldest seen first, keeping the rest in order', () => {
+  it('puts stale devices first in the order main gave, keeping the rest in order', () => {
     const devices = [
       device('1', { name: 'Chrome' }),
-      device('2', { name: 'docker-kometa', stale: 'duplicate', lastSeenAt: '2025-06-01T00:00:00Z' }),
-      device('3', { name: 'Old TV', stale: 'not-seen', lastSeenAt: '2024-01-01T00:00:00Z' }),
-      device('4', { name: 'docker-kometa', stale: 'duplicate', lastSeenAt: '2025-01-01T00:00:00Z' }),
+      device('2', { name: 'docker-kometa', stale: 'duplicate' }),
+      device('3', { name: 'Old TV', stale: 'not-seen' }),
       device('5', { name: 'Plex Sign-In', thisApp: true }),
     ];
     const { stale, current } = groupDevices(devices);
-    expect(stale.map((d) => d.id)).toEqual(['4', '2', '3']);
+    expect(stale.map((d) => d.id)).toEqual(['2', '3']);
     expect(current.map((d) => d.id)).toEqual(['1', '5']);
   });
 
@@ -47,14 +46,6 @@ describe('groupDevices', () => {
     expect(removable(app)).toBe(false);
     expect(removable(device('1'))).toBe(true);
     expect(staleReason(app, 90, [app])).toBeNull();
-  });
-
-  it('puts devices never seen before the others of their name', () => {
-    const { stale } = groupDevices([
-      device('1', { name: 'x', stale: 'duplicate' }),
-      device('2', { name: 'x', stale: 'duplicate', lastSeenAt: null }),
-    ]);
-    expect(stale.map((d) => d.id)).toEqual(['2', '1']);
   });
 });
 

@@ -19,13 +19,12 @@ export function deviceLabel(device: DeviceView): string {
   return device.name || device.product || 'Unnamed device';
 }
 
-/** Stale devices first, the same names together, oldest seen first within a name. */
+/** Stale devices first, in main's order (most stale first); the rest as plex.tv lists them. */
 export function groupDevices(devices: readonly DeviceView[]): DeviceGroups {
-  const stale = devices.filter((d) => d.stale !== null && !d.thisApp);
-  const current = devices.filter((d) => d.stale === null || d.thisApp);
-  const seen = (d: DeviceView) => (d.lastSeenAt === null ? Number.NEGATIVE_INFINITY : Date.parse(d.lastSeenAt) || 0);
-  stale.sort((a, b) => deviceLabel(a).localeCompare(deviceLabel(b)) || seen(a) - seen(b));
-  return { stale, current };
+  return {
+    stale: devices.filter((d) => d.stale !== null && !d.thisApp),
+    current: devices.filter((d) => d.stale === null || d.thisApp),
+  };
 }
 
 /** The devices the user may tick: all but this app's own. */

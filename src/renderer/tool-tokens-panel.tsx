@@ -71,7 +71,11 @@ export function ToolTokensPanel({ onChange }: { onChange: () => void }) {
     setCreateError(null);
     const result = await run('create', () => api.createToolToken({ name }));
     if (!result) return;
-    if (!result.ok) return setCreateError(result.error.message);
+    if (!result.ok) {
+      // A refused name goes by the field; plex.tv failing is said in the panel's line.
+      if (result.error.kind === 'invalid-name') return setCreateError(result.error.message);
+      return say(result.error.message, true);
+    }
     const { created } = result.value;
     setList(result.value.list);
     onChange();
