@@ -30,6 +30,7 @@ test('lists the stale devices first; this app’s device is marked and has no ch
   const page = await app.launch();
   await signInAsAlice(page);
   const devices = devicesPanel(page);
+  await devices.show.click();
   await expect(devices.staleDays).toHaveValue('90');
   await expect(devices.staleList.getByRole('listitem')).toHaveCount(2);
   await expect(devices.staleList).toContainText('docker-kometa');
@@ -50,6 +51,7 @@ test('removing the stale devices kills their tokens and only theirs', async ({ a
   await signInAsAlice(page);
   await makeToolToken(page, 'Kometa');
   const devices = devicesPanel(page);
+  await devices.show.click();
   await expect(devices.inUseList).toContainText('Tool token: Kometa');
   const kometa = await toolTokenOnFake(fake, app.ipcLog(), 'Kometa');
   const before = await fake.allDevices();
@@ -81,6 +83,7 @@ test('a 429 during a bulk removal shows plex.tv’s sentence and stops', async (
   const page = await app.launch();
   await signInAsAlice(page);
   const devices = devicesPanel(page);
+  await devices.show.click();
   await expect(devices.staleList.getByRole('listitem')).toHaveCount(2);
   const stale = lastListing(app.ipcLog()).filter((d) => d.stale !== null);
   expect(stale).toHaveLength(2);

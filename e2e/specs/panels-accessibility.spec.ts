@@ -20,6 +20,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await signInAsAlice(page);
     await makeToolToken(page, 'Kometa');
+    await serversPanel(page).show.click();
+    await devicesPanel(page).show.click();
     await expect(serversPanel(page).row("Alice's NAS")).toBeVisible();
     await expect(devicesPanel(page).staleList.getByRole('listitem')).toHaveCount(2);
 

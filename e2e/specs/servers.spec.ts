@@ -21,6 +21,9 @@ test('lists both servers without contacting them, and copies each with its own t
   await signInAsAlice(page);
   const accountToken = await liveToken(fake, 'alice');
   const servers = serversPanel(page);
+  // Nothing is asked of plex.tv for servers until the user asks.
+  expect((await fake.requests()).some((r) => r.path === '/api/v2/resources')).toBe(false);
+  await servers.show.click();
   const nas = servers.row("Alice's NAS");
   const dave = servers.row("Dave's Server");
   await expect(nas).toContainText('Yours');

@@ -220,6 +220,7 @@ export function serversPanel(page: Page) {
     row: (name: string) =>
       list.getByRole('listitem').filter({ has: page.locator('.item-name').getByText(name, { exact: true }) }),
     status: panel.getByRole('status'),
+    show: panel.getByRole('button', { name: 'Show servers' }),
   };
 }
 
@@ -235,6 +236,7 @@ export function devicesPanel(page: Page) {
     stop: panel.getByRole('button', { name: /^Stop/ }),
     status: panel.getByRole('status'),
     staleDays: panel.getByRole('combobox', { name: 'Stale when not seen for' }),
+    show: panel.getByRole('button', { name: 'Show devices' }),
   };
 }
 

@@ -52,9 +52,15 @@ export function DevicesPanel({ refresh }: { refresh: number }) {
     setSelected((previous) => new Set(listed.value.filter((d) => previous.has(d.id)).map((d) => d.id)));
   }, []);
 
+  // Listed when asked for ("Show devices"), not on mount: signing in stays one request to
+  // plex.tv. Once shown, re-listed when the days change or a tool token comes or goes.
+  const [shown, setShown] = useState(false);
+  const [listing, setListing] = useState(false);
   useEffect(() => {
-    void load(days);
-  }, [days, load, refresh]);
+    if (!shown) return;
+    setListing(true);
+    void load(days).finally(() => setListing(false));
+  }, [shown, days, load, refresh]);
 
   useEffect(() => {
     if (confirming || !restoreFocus.current) return;
@@ -204,7 +210,17 @@ export function DevicesPanel({ refresh }: { refresh: number }) {
       <StatusLine status={line} />
 
       <div className="button-row">
-        {running ? (
+        {!devices && (
+          <button
+            type="button"
+            className="button secondary"
+            aria-busy={listing}
+            onClick={() => (shown ? void load(days) : setShown(true))}
+          >
+            {listing ? 'Listing devices…' : 'Show devices'}
+          </button>
+        )}
+        {!devices ? null : running ? (
           <button
             type="button"
             className="button secondary"

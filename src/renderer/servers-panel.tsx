@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { IpcError, ServerView } from '../shared/ipc-views';
 import { api } from './api';
 import { SERVER_FORMATS } from './copy-formats';
@@ -21,20 +21,17 @@ export function ServersPanel() {
   const ids = useId();
   const [servers, setServers] = useState<ServerView[] | null>(null);
   const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const { running, run } = useSingleFlight<'probe'>();
+  const { running, run } = useSingleFlight<'list' | 'probe'>();
   const { status, say } = useStatus();
 
-  useEffect(() => {
-    let live = true;
-    void api.listServers().then((result) => {
-      if (!live) return;
-      if (result.ok) setServers(result.value);
-      else setLoadError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Listed when asked for, not on mount: signing in stays one request to plex.tv.
+  async function list(): Promise<void> {
+    setLoadError(null);
+    const result = await run('list', () => api.listServers());
+    if (!result) return;
+    if (result.ok) setServers(result.value);
+    else setLoadError(result.error);
+  }
 
   async function probe(): Promise<void> {
     const result = await run('probe', () => api.probeServers());
@@ -95,6 +92,11 @@ export function ServersPanel() {
       )}
       <StatusLine status={status} />
       <div className="button-row">
+        {servers === null && (
+          <button type="button" className="button secondary" aria-busy={running === 'list'} onClick={() => void list()}>
+            {running === 'list' ? 'Listing servers…' : 'Show servers'}
+          </button>
+        )}
         <button
           type="button"
           className="button secondary"
