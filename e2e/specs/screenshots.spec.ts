@@ -39,9 +39,13 @@ test.describe.configure({ mode: 'serial' });
 for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
   test(`screenshots of every screen in ${colorScheme}`, async ({ app, fake }) => {
     let pinExpiresAt = Number.NaN;
+    let pinsShown = 0;
     const gate = await startApiGate(fake.origin, STABLE_PORT, {
       rewriteJson: ({ method, path: pathname }, body) => {
         if (method !== 'POST' || pathname !== '/api/v2/pins' || !isPin(body)) return body;
+        // The browser and link-code screens' pins only: a tool token's pin must keep its real code.
+        if (pinsShown >= 2) return body;
+        pinsShown += 1;
         pinExpiresAt = Date.parse(body.expiresAt);
         // Without expiresIn the app counts down to this exact expiresAt (it would otherwise
         // count from its own clock), so the frozen countdown always shows the same time.
