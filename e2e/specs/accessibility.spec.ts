@@ -6,7 +6,7 @@ import { type ColorScheme, SCREENS, tourScreens } from '../support/screen-tour';
 
 for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
   test(`every screen passes axe (WCAG 2.1 AA) in ${colorScheme}`, async ({ app, fake }) => {
-    test.setTimeout(180_000); // eleven full axe runs: about a second each on a quiet machine
+    test.setTimeout(240_000); // thirteen full axe runs: about a second each on a quiet machine
     const visited: string[] = [];
     await tourScreens(app, fake, colorScheme, async (screen, page) => {
       visited.push(screen);

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { startApiGate } from '../support/api-gate';
 import { expect, test } from '../support/fixtures';
 import { type ColorScheme, type ScreenName, tourScreens } from '../support/screen-tour';
-import { pinScreen } from '../support/screens';
+import { pinScreen, toolTokensPanel } from '../support/screens';
 
 // PNGs of each screen for the docs: docs/screenshots/<screen>-<scheme>.png, rewritten by
 // `npm run screenshots` only (playwright.screenshots.config.ts); `npm test` leaves this spec
@@ -25,6 +25,7 @@ const SHOTS: Partial<Record<ScreenName, string>> = {
   'sign-out-dialog': 'sign-out-dialog',
   'signed-out': 'signed-out',
   'account-offline': 'account-offline',
+  'tool-tokens': 'tool-tokens',
 };
 /** The banner shows the API address: a fixed port keeps the pictures identical run to run. */
 const STABLE_PORT = 47_400;
@@ -43,10 +44,14 @@ test.describe.configure({ mode: 'serial' });
 for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
   test(`screenshots of every screen in ${colorScheme}`, async ({ app, fake }) => {
     let pinExpiresAt = Number.NaN;
+    let pinsShown = 0;
     const gate = await startApiGate(fake.origin, STABLE_PORT, {
       rewriteJson: ({ method, path: pathname }, body) => {
         if (hasExpiry(body)) return { ...body, rememberExpiresAt: FIXED_REMEMBER_EXPIRES_AT };
         if (method !== 'POST' || pathname !== '/api/v2/pins' || !isPin(body)) return body;
+        // The browser and link-code screens' pins only: a tool token's pin must keep its real code.
+        if (pinsShown >= 2) return body;
+        pinsShown += 1;
         pinExpiresAt = Date.parse(body.expiresAt);
         // Without expiresIn the app counts down to this exact expiresAt (it would otherwise
         // count from its own clock), so the frozen countdown always shows the same time.
@@ -68,7 +73,9 @@ for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
           if (screen === 'link-code') await stopCountdown(page, pinExpiresAt, SHOWN_SECONDS_LEFT.short);
           const file = path.join(OUT_DIR, `${name}-${colorScheme}.png`);
           await page.mouse.move(0, 0); // no hover effect left on the last button clicked
-          await page.screenshot({
+          // The tools list: the panel alone (its dates are the day the pictures were made).
+          const shot = screen === 'tool-tokens' ? toolTokensPanel(page).panel : page;
+          await shot.screenshot({
             path: file,
             animations: 'disabled',
             caret: 'hide',

@@ -6,12 +6,15 @@ import {
   browserSignIn,
   codeScreen,
   pinScreen,
+  makeToolToken,
   SEEDED,
   signInAsAlice,
   signInScreen,
   signOutDialog,
   submitSignIn,
   USER_PATH,
+  toolRevokeDialog,
+  toolTokensPanel,
 } from './screens';
 
 // One walk through every screen of the app, in one colour scheme, stopping at each so a
@@ -27,6 +30,8 @@ export const SCREENS = [
   'code',
   'code-error',
   'account',
+  'tool-tokens',
+  'tool-revoke-dialog',
   'sign-out-dialog',
   'signed-out',
   'account-offline',
@@ -89,6 +94,21 @@ export async function tourScreens(
   await expect(page.locator('img[src^="https://"]')).toHaveCount(0);
   await expect(page.getByText('Checking with plex.tv…')).toBeHidden();
   await visit('account', page);
+
+  // Tokens for two tools, below the account card; then the confirmation of revoking one.
+  await makeToolToken(page, 'Kometa');
+  await makeToolToken(page, 'Home Assistant');
+  const tools = toolTokensPanel(page);
+  await tools.panel.scrollIntoViewIfNeeded();
+  await expect(tools.row('Kometa')).toContainText('Working');
+  await visit('tool-tokens', page);
+
+  await tools.row('Kometa').getByRole('button', { name: 'Revoke Kometa…' }).click();
+  const revokeTool = toolRevokeDialog(page, 'Kometa');
+  await expect(revokeTool.dialog).toBeVisible();
+  await visit('tool-revoke-dialog', page);
+  await revokeTool.cancel.click();
+  await expect(revokeTool.dialog).toBeHidden();
 
   await account.signOut.click();
   const dialog = signOutDialog(page);

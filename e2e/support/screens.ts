@@ -196,3 +196,100 @@ export function diagnostics(page: Page) {
     copied: page.getByRole('status').filter({ hasText: 'Diagnostics copied (no token or password included).' }),
   };
 }
+
+/** "Tokens for your tools", below the account card. */
+export function toolTokensPanel(page: Page) {
+  const panel = page.getByRole('region', { name: 'Tokens for your tools' });
+  const list = panel.getByRole('list', { name: 'Tool tokens' });
+  return {
+    panel,
+    list,
+    /** The row of the tool token named exactly `name`. */
+    row: (name: string) =>
+      list.getByRole('listitem').filter({ has: page.locator('.item-name').getByText(name, { exact: true }) }),
+    newToken: panel.getByRole('button', { name: 'New token…' }),
+    name: panel.getByRole('textbox', { name: 'Name of the tool' }),
+    make: panel.getByRole('button', { name: /^Make token|^Making the token…/ }),
+    status: panel.getByRole('status'),
+  };
+}
+
+/** Makes a tool token named `name` and waits for its row. */
+export async function makeToolToken(page: Page, name: string): Promise<void> {
+  const tools = toolTokensPanel(page);
+  await tools.newToken.click();
+  await tools.name.fill(name);
+  await tools.make.click();
+  await expect(tools.row(name)).toBeVisible();
+}
+
+/** Copies the tool token or server in `row` in `format` (the option's value). */
+export async function copyFrom(row: Locator, format: string): Promise<void> {
+  await row.getByRole('combobox', { name: /^Copy .* as$/ }).selectOption(format);
+  await row.getByRole('button', { name: /^Copy / }).click();
+}
+
+export function toolRevokeDialog(page: Page, name: string) {
+  const dialog = page.getByRole('dialog', { name: `Revoke the token for ${name}?` });
+  return {
+    dialog,
+    confirm: dialog.getByRole('button', { name: 'Revoke token', exact: true }),
+    cancel: dialog.getByRole('button', { name: 'Cancel' }),
+  };
+}
+
+export function serversPanel(page: Page) {
+  const panel = page.getByRole('region', { name: 'Servers' });
+  const list = panel.getByRole('list', { name: 'Servers' });
+  return {
+    panel,
+    list,
+    row: (name: string) =>
+      list.getByRole('listitem').filter({ has: page.locator('.item-name').getByText(name, { exact: true }) }),
+    status: panel.getByRole('status'),
+    show: panel.getByRole('button', { name: 'Show servers' }),
+  };
+}
+
+export function devicesPanel(page: Page) {
+  const panel = page.getByRole('region', { name: 'Authorized Devices' });
+  return {
+    panel,
+    staleList: panel.getByRole('list', { name: /^Stale \(\d+\)$/ }),
+    inUseList: panel.getByRole('list', { name: /^In use \(\d+\)$/ }),
+    row: (name: string) => panel.getByRole('listitem').filter({ hasText: name }),
+    selectAllStale: panel.getByRole('button', { name: 'Select all stale' }),
+    removeSelected: panel.getByRole('button', { name: /^Remove selected/ }),
+    stop: panel.getByRole('button', { name: /^Stop/ }),
+    status: panel.getByRole('status'),
+    staleDays: panel.getByRole('combobox', { name: 'Stale when not seen for' }),
+    show: panel.getByRole('button', { name: 'Show devices' }),
+  };
+}
+
+export function removeDevicesDialog(page: Page) {
+  const dialog = page.getByRole('dialog', { name: /^Remove \d+ devices? from your account\?$/ });
+  return { dialog, confirm: dialog.getByRole('button', { name: /^Remove \d+ devices?$/ }) };
+}
+
+/** The client identifiers of the tool tokens the page made, by name (web mode: from the IPC log). */
+export function madeToolTokens(log: readonly { channel: string; result: unknown }[] | null): Map<string, string> {
+  const made = new Map<string, string>();
+  for (const entry of log ?? []) {
+    if (entry.channel !== 'tools:create') continue;
+    const result = entry.result as { ok: boolean; value?: { created: { id: string; name: string } } };
+    if (result.ok && result.value) made.set(result.value.created.name, result.value.created.id);
+  }
+  return made;
+}
+
+/** The live token the fake holds for the tool token named `name`, or null when it is dead. */
+export async function toolTokenOnFake(
+  fake: FakeHandle,
+  log: readonly { channel: string; result: unknown }[] | null,
+  name: string,
+): Promise<string | null> {
+  const id = madeToolTokens(log).get(name);
+  expect(id, `the page made a tool token named ${name}`).toBeDefined();
+  return (await fake.allDevices()).find((d) => d.clientIdentifier === id)?.token ?? null;
+}

@@ -166,12 +166,20 @@ export function AccountScreen({ appInfo, session, onSession, onCheckAgain }: Acc
       </ul>
 
       <section className="token-section" aria-labelledby={`${ids}token-title`}>
-        <h2 id={`${ids}token-title`}>Your Plex token</h2>
+        <h2 id={`${ids}token-title`}>This app’s own token</h2>
+        <p className="hint">
+          Signing in again replaces it, so a tool using it would stop working: give tools a token of their own below.
+        </p>
         <div className="token-row">
           <div className="token-preview" role="group" aria-label="Token (masked)">
             <code>{session.tokenPreview}</code>
           </div>
-          <button type="button" className="button primary" aria-busy={busy === 'copy'} onClick={() => void copyToken()}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-busy={busy === 'copy'}
+            onClick={() => void copyToken()}
+          >
             Copy token
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AppInfo, IpcResult, PinMode, SessionView } from '../shared/ipc-views';
+import { AccountPanels } from './account-panels';
 import { AccountScreen } from './account-screen';
 import { api } from './api';
 import { appReducer, initialState } from './app-state';
@@ -142,14 +143,17 @@ export function App({ appInfo, initialSession }: AppProps) {
         );
       case 'account':
         return (
-          <AccountScreen
-            appInfo={appInfo}
-            session={view.session}
-            onSession={(session) => dispatch({ type: 'session-changed', session })}
-            onCheckAgain={() => {
-              if (dispatch({ type: 'check-again' })) checkSession();
-            }}
-          />
+          <>
+            <AccountScreen
+              appInfo={appInfo}
+              session={view.session}
+              onSession={(session) => dispatch({ type: 'session-changed', session })}
+              onCheckAgain={() => {
+                if (dispatch({ type: 'check-again' })) checkSession();
+              }}
+            />
+            <AccountPanels />
+          </>
         );
     }
   }

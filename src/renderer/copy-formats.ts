@@ -10,27 +10,27 @@ export interface FormatChoice<F extends string> {
   value: F;
   /** In the menu. */
   label: string;
-  /** In the "copied" line: "Kometa's token copied as {what}." */
+  /** In the "copied" line: "Kometa: copied {what}." */
   what: string;
 }
 
 export const TOOL_TOKEN_FORMATS: readonly FormatChoice<TokenFormat>[] = [
-  { value: 'token', label: 'Token only', what: 'the token alone' },
-  { value: 'env', label: 'Env line (PLEX_TOKEN=…)', what: 'an env line' },
-  { value: 'curl', label: 'curl header (X-Plex-Token: …)', what: 'a curl header' },
+  { value: 'token', label: 'Token', what: 'the token' },
+  { value: 'env', label: 'Env line', what: 'an env line' },
+  { value: 'curl', label: 'curl header', what: 'a curl header' },
   { value: 'json', label: 'JSON', what: 'JSON' },
-  { value: 'kometa', label: 'Kometa plex: block', what: 'a Kometa block' },
+  { value: 'kometa', label: 'Kometa block', what: 'a Kometa block' },
 ];
 
 export const SERVER_FORMATS: readonly FormatChoice<ServerCopyFormat>[] = [
-  { value: 'url', label: 'Address (URL)', what: 'its address' },
-  { value: 'token', label: 'Server token', what: 'its token' },
-  { value: 'env', label: 'Env lines (PLEX_URL, PLEX_TOKEN)', what: 'env lines' },
-  { value: 'json', label: 'JSON (url, token)', what: 'JSON' },
-  { value: 'kometa', label: 'Kometa plex: block', what: 'a Kometa block' },
+  { value: 'url', label: 'URL', what: 'the address' },
+  { value: 'token', label: 'Server token', what: 'the server’s token' },
+  { value: 'env', label: 'Env lines', what: 'env lines' },
+  { value: 'json', label: 'JSON', what: 'JSON' },
+  { value: 'kometa', label: 'Kometa block', what: 'a Kometa block' },
 ];
 
-/** "… The clipboard will be cleared in 60 seconds." as the existing Copy token says it. */
+/** " The clipboard will be cleared in 60 seconds.", as the app's own Copy token says it. */
 export function clearNote(clearAfterSeconds: number): string {
   if (clearAfterSeconds <= 0) return '';
   return ` The clipboard will be cleared in ${clearAfterSeconds} second${clearAfterSeconds === 1 ? '' : 's'}.`;
