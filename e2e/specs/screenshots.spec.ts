@@ -22,10 +22,10 @@ const SHOTS: Partial<Record<ScreenName, string>> = {
   error: 'error',
   code: 'code',
   account: 'account',
+  'tool-tokens': 'tool-tokens',
   'sign-out-dialog': 'sign-out-dialog',
   'signed-out': 'signed-out',
   'account-offline': 'account-offline',
-  'tool-tokens': 'tool-tokens',
 };
 /** The banner shows the API address: a fixed port keeps the pictures identical run to run. */
 const STABLE_PORT = 47_400;
