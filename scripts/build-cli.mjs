@@ -6,6 +6,7 @@
 // (`npm run bench` measures it).
 //   node scripts/build-cli.mjs      (or `npm run build:cli`)
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -78,6 +79,9 @@ export async function buildCli({ outfile = 'out/cli/plex-signin.cjs', transformB
       },
     ],
   });
+  // The package's `bin`: runnable as ./out/cli/plex-signin.cjs, and as `plex-signin` once
+  // installed (npm also marks bins executable, but a clone's build should run as is).
+  fs.chmodSync(path.resolve(ROOT, outfile), 0o755);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await buildCli();

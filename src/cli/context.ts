@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveApiUrl } from '../core/api-url';
+import { isPlexTv, resolveApiUrl, serviceHost } from '../core/api-url';
 import { type ClientInfo, describeThisComputer } from '../core/client-info';
 import { loadOrCreateClientIdentifier } from '../core/client-identifier';
 import { userConfigDir } from '../core/config-dir';
@@ -8,6 +8,7 @@ import { PRODUCT_NAME, PRODUCT_VERSION } from '../shared/product';
 import { CliError, usageError } from './cli-error';
 import { parseTimeout } from './args';
 import { EXIT } from './exit-codes';
+import { terminalText } from './terminal-text';
 
 /** What plex.tv's Authorized Devices list shows for the CLI. */
 export const CLI_PRODUCT = `${PRODUCT_NAME} CLI`;
@@ -54,6 +55,14 @@ export function clientFor(values: CommonValues, io: CliIo, requestTimeoutMs?: nu
     );
   }
   const info = describeThisComputer(CLI_PRODUCT, PRODUCT_VERSION, clientIdentifier);
+  if (!isPlexTv(apiUrl)) {
+    // As the app's banner does: a stray PLEX_API_URL must not pass unnoticed, before any
+    // password is asked for or any token sent. The address never carries credentials.
+    const source = values['api-url'] === undefined ? 'PLEX_API_URL' : '--api-url';
+    io.err(
+      `plex-signin: warning: using the Plex API at ${terminalText(serviceHost(apiUrl))} (set by ${source}), not plex.tv; passwords and tokens go to that server.\n`,
+    );
+  }
   const client = createPlexClient({
     apiUrl,
     client: info,

@@ -14,7 +14,7 @@ export const HELP = `Usage: plex-signin <command> [options]
 Gets and checks your Plex token (X-Plex-Token) from a terminal or a script.
 
 Commands:
-  signin    sign in and print the token          (plex-signin signin --help)
+  signin    sign in and print the token (alias: login)  (plex-signin signin --help)
   whoami    show the account a token belongs to  (plex-signin whoami --help)
   signout   revoke a token on plex.tv            (plex-signin signout --help)
   token     a separate token for each tool       (plex-signin token --help)
@@ -32,6 +32,7 @@ Exit codes:
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   signin,
+  login: signin, // what other tools call it
   whoami,
   signout,
   token,
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 };
 const COMMAND_HELP: Record<string, string> = {
   signin: SIGNIN_HELP,
+  login: SIGNIN_HELP,
   whoami: WHOAMI_HELP,
   signout: SIGNOUT_HELP,
   token: TOKEN_HELP,

@@ -36,17 +36,23 @@ export function readStdin(signal?: AbortSignal, stdin: NodeJS.ReadableStream = p
   });
 }
 
-/** Asks a question on stderr and reads the answer with echo off (for passwords). */
-export function promptHidden(question: string): Promise<string> {
-  return prompt(question, false);
+/** What Ctrl-C at a prompt reports unless the caller knows better. */
+const NOTHING_SENT = 'Cancelled at the prompt; nothing was sent to plex.tv.';
+
+/**
+ * Asks a question on stderr and reads the answer with echo off (for passwords).
+ * `cancelled` is the sentence for Ctrl-C: it must say what was already sent, if anything.
+ */
+export function promptHidden(question: string, cancelled = NOTHING_SENT): Promise<string> {
+  return prompt(question, false, cancelled);
 }
 
-/** Asks a question on stderr and reads a visible answer. */
-export function promptVisible(question: string): Promise<string> {
-  return prompt(question, true);
+/** Asks a question on stderr and reads a visible answer; `cancelled` as for promptHidden. */
+export function promptVisible(question: string, cancelled = NOTHING_SENT): Promise<string> {
+  return prompt(question, true, cancelled);
 }
 
-function prompt(question: string, echo: boolean): Promise<string> {
+function prompt(question: string, echo: boolean, cancelled: string): Promise<string> {
   const stdin = process.stdin;
   const stderr = process.stderr;
   // Raw mode lets us read key by key without the terminal echoing them. It is switched on
@@ -73,7 +79,7 @@ function prompt(question: string, echo: boolean): Promise<string> {
         if (ch === '\u0003' || (ch === '\u0004' && value === '')) {
           // Ctrl-C, or Ctrl-D on an empty line: the person gave up.
           finish();
-          reject(new CliError('Cancelled at the prompt; nothing was sent to plex.tv.', EXIT.interrupted));
+          reject(new CliError(cancelled, EXIT.interrupted));
           return;
         }
         if (ch === '\u007f' || ch === '\b') {

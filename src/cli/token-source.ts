@@ -8,7 +8,7 @@ export async function readToken(fromStdin: boolean, env: NodeJS.ProcessEnv, sign
     throw usageError(
       fromStdin
         ? '--token-stdin read nothing; pipe the token into the command.'
-        : 'No token given; set PLEX_TOKEN or pipe the token in with --token-stdin.',
+        : 'No token given; sign in with `plex-signin signin` and pass the token in PLEX_TOKEN or with --token-stdin.',
     );
   }
   return token;

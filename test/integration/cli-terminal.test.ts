@@ -118,4 +118,32 @@ describe.runIf(process.platform === 'linux')('plex-signin at a terminal', () => 
     expect(session.screen()).not.toContain('alice-pa');
     expect(await fake.requests()).toHaveLength(0);
   });
+
+  it('after signing in, says on stderr how to hand the token to the next command, without repeating it', async () => {
+    const session = atTerminal(['signin', '--login', SEEDED.alice.login]);
+    await session.waitFor('Plex password: ');
+    session.type(`${SEEDED.alice.password}\r`);
+    expect(await session.exit).toBe(0);
+    const [device] = await fake.devices();
+    const afterToken = session.screen().split(device!.token);
+    expect(afterToken).toHaveLength(2); // the token is shown once
+    const hint = /Signed in as alice;[^\r\n]*\./.exec(afterToken[1]!)?.[0];
+    for (const part of ['PLEX_TOKEN', '--token-stdin', 'plex-signin whoami']) expect(hint).toContain(part);
+  });
+
+  it('says what was sent when the person presses Ctrl-C at the code prompt', async () => {
+    const session = atTerminal(['signin', '--login', SEEDED.bob.login]);
+    await session.waitFor('Plex password: ');
+    session.type(`${SEEDED.bob.password}\r`);
+    await session.waitFor('Verification code');
+    session.type('12\u0003');
+    expect(await session.exit).toBe(130);
+    const last = session.screen().trimEnd().split('\n').pop();
+    expect(last).not.toContain('nothing was sent');
+    expect(last).toMatch(
+      /^plex-signin: Cancelled at the code prompt; [^\n]*password was sent to plex\.tv[^\n]*not signed in[^\n]*\.$/,
+    );
+    expect(session.screen()).not.toContain(SEEDED.bob.password);
+    expect(await fake.devices()).toHaveLength(0);
+  });
 });

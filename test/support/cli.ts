@@ -26,8 +26,17 @@ let cacheHome: string | undefined;
 export interface CliRun {
   code: number | null;
   stdout: string;
+  /** stderr without the one-line "not plex.tv" warning every run against the fake starts with. */
   stderr: string;
+  /** stderr as written, warning included. */
+  rawStderr: string;
 }
+
+/**
+ * The warning the CLI prints first whenever its API address is not https://plex.tv, as it
+ * is in every test against the fake; test/integration/cli-first-run.test.ts checks it.
+ */
+export const API_WARNING = /^plex-signin: warning: [^\n]*not plex\.tv[^\n]*\n/;
 
 /** A fresh config folder, i.e. a computer the CLI has never run on; removed after the file's tests. */
 export function freshConfigHome(): string {
@@ -57,7 +66,7 @@ export function startCli(
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.replace(API_WARNING, ''), rawStderr: stderr }));
   });
   // null leaves stdin open, like a terminal nobody types into.
   if (options.stdin !== null) child.stdin.end(options.stdin ?? '');

@@ -151,7 +151,8 @@ export async function devices(args: string[], io: CliIo): Promise<number> {
     );
   if (!values.yes) {
     if (!canPrompt()) throw usageError('Removing devices needs a yes: run on a terminal to be asked, or add --yes.');
-    const answer = (await promptVisible(`Remove ${targets.length === 1 ? 'it' : `all ${targets.length}`}? [y/N] `))
+    const question = `Remove ${targets.length === 1 ? 'it' : `all ${targets.length}`}? [y/N] `;
+    const answer = (await promptVisible(question, 'Cancelled at the prompt; no device was removed.'))
       .trim()
       .toLowerCase();
     if (answer !== 'y' && answer !== 'yes') {

@@ -12,6 +12,7 @@ export const SIGNIN_HELP = `Usage: plex-signin signin --login <email|username> [
        plex-signin signin --browser | --link [--json] [--timeout <seconds>]
 
 Signs in to plex.tv and prints the token alone on stdout, so TOKEN=$(plex-signin signin ...) works.
+\`plex-signin login\` is another name for \`plex-signin signin\`.
 
 Options:
   --login <email|username>  the Plex account, signing in with its password
@@ -100,12 +101,12 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
   // as 1001, "the password or the code"). Nothing is ever retried on its own.
   let result = await client.signIn(request(code), { signal: io.signal });
   if (!result.ok && result.error.kind === 'verification-required' && code === undefined && canPrompt()) {
-    code = normaliseCode(await promptVisible('Verification code (or backup code): '));
+    code = normaliseCode(await promptVisible(CODE_PROMPT, CANCELLED_BEFORE_CODE));
     result = await client.signIn(request(code), { signal: io.signal });
   }
   if (!result.ok && code !== undefined && CODE_REFUSED.has(result.error.kind) && canPrompt()) {
     io.err(`${result.error.message}\n`);
-    code = normaliseCode(await promptVisible('Verification code (or backup code): '));
+    code = normaliseCode(await promptVisible(CODE_PROMPT, CANCELLED_AFTER_CODE));
     result = await client.signIn(request(code), { signal: io.signal });
   }
   if (!result.ok) throw plexFailure(result.error);
@@ -113,6 +114,13 @@ export async function signin(args: string[], io: CliIo): Promise<number> {
   printSignedIn(result.value, Boolean(values.json), io);
   return 0;
 }
+
+const CODE_PROMPT = 'Verification code (or backup code): ';
+// Ctrl-C at the code prompt comes after the password went to plex.tv: say so.
+const CANCELLED_BEFORE_CODE =
+  'Cancelled at the code prompt; your password was sent to plex.tv and accepted, but no code was sent, so you are not signed in.';
+const CANCELLED_AFTER_CODE =
+  'Cancelled at the code prompt; your password and a code plex.tv refused were sent, and no other code, so you are not signed in.';
 
 /** Answers after which typing the code again may help. */
 const CODE_REFUSED = new Set<PlexErrorKind>(['invalid-verification-code', 'invalid-credentials-or-code']);

@@ -6,7 +6,8 @@ import { readToken } from '../token-source';
 export const SIGNOUT_HELP = `Usage: plex-signin signout [--token-stdin]
 
 Revokes a token on plex.tv: every tool using it stops working. The token comes from
-PLEX_TOKEN, or from stdin with --token-stdin.
+PLEX_TOKEN, or from stdin with --token-stdin. A token plex.tv no longer accepts counts as
+already signed out (exit 0).
 
 Options:
   --token-stdin         read the token from stdin instead of PLEX_TOKEN
@@ -26,6 +27,11 @@ export async function signout(args: string[], io: CliIo): Promise<number> {
   const { client } = clientFor(values, io);
   const token = await readToken(Boolean(values['token-stdin']), io.env, io.signal);
   const result = await client.signOut(token, { signal: io.signal });
+  if (!result.ok && (result.error.kind === 'token-invalid' || result.error.kind === 'token-expired')) {
+    // What signing out asks for is already true: nothing to do, nothing to sign in again for.
+    io.err('plex-signin: This token was already signed out: plex.tv no longer accepts it.\n');
+    return 0;
+  }
   if (!result.ok) throw plexFailure(result.error);
   io.err('Signed out: plex.tv has revoked the token.\n');
   return 0;
