@@ -40,7 +40,12 @@ export function codeScreen(page: Page) {
 
 export function accountScreen(page: Page, username: string) {
   return {
-    heading: page.getByRole('heading', { name: new RegExp(`\\b${username}\\b`, 'i') }),
+    // The card's heading is the name the person chose when there is one (the contract
+    // does not fix it), else the username; the username is on the card either way.
+    heading: page
+      .locator('.screen.account')
+      .filter({ has: page.getByText(username, { exact: true }) })
+      .getByRole('heading', { level: 1 }),
     tokenPreview: page.getByLabel('Token (masked)'),
     copy: page.getByRole('button', { name: 'Copy token' }),
     /** Opens the sign-out dialog, which offers both ways out (see signOutDialog). */

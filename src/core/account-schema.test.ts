@@ -21,7 +21,7 @@ describe('parseAccount', () => {
   it('accepts a body with only the always-present fields', () => {
     const parsed = parseAccount(required);
     expect(parsed?.token).toBe('test-token-not-real-1');
-    expect(parsed?.friendlyName).toBe('Sample');
+    expect(parsed?.account.friendlyName).toBe('Sample');
     expect(parsed?.account).toEqual({
       id: 42,
       uuid: 'a1b2c3d4',
@@ -116,8 +116,8 @@ describe('parseAccount', () => {
   });
 
   it('keeps the friendly name as plex.tv gave it, empty included', () => {
-    expect(parseAccount({ ...required, friendlyName: 'Zoë Example' })?.friendlyName).toBe('Zoë Example');
-    expect(parseAccount({ ...required, friendlyName: '' })?.friendlyName).toBe('');
+    expect(parseAccount({ ...required, friendlyName: 'Zoë Example' })?.account.friendlyName).toBe('Zoë Example');
+    expect(parseAccount({ ...required, friendlyName: '' })?.account.friendlyName).toBe('');
   });
 });
 
@@ -147,7 +147,7 @@ describe('parseAccount on answers shaped like recorded plex.tv ones (src/core/fi
   it('reads a GET /user answer of a Plex Pass account whose plan and payment service are null', () => {
     const parsed = parseAccount(userAnswer);
     expect(parsed?.token).toBe('FAKE-TOKEN-b'); // a short token is still a token
-    expect(parsed?.friendlyName).toBe('Pass Holder');
+    expect(parsed?.account.friendlyName).toBe('Pass Holder');
     expect(parsed?.account).toMatchObject({ username: 'passholder', title: 'passholder', hasPlexPass: true });
   });
 

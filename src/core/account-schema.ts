@@ -30,8 +30,6 @@ const buildAccountSchema = () =>
 export interface ParsedAccount {
   account: PlexAccount;
   token: string;
-  /** The name the person gave the account; "" when none (plex.tv's `title` is the username). */
-  friendlyName: string;
 }
 
 // Built on first use: creating zod schemas costs start-up time the CLI's other paths
@@ -48,12 +46,12 @@ export function parseAccount(body: unknown): ParsedAccount | null {
   if (joinedAt === null) return null; // a required date no calendar holds: not a usable body
   return {
     token: a.authToken,
-    friendlyName: a.friendlyName,
     account: {
       id: a.id,
       uuid: a.uuid,
       username: a.username,
       title: a.title || a.friendlyName || a.username,
+      friendlyName: a.friendlyName,
       email: a.email,
       thumb: a.thumb ?? null,
       joinedAt,

@@ -48,8 +48,6 @@ export interface SignInRequest {
 export interface SignedIn {
   account: PlexAccount;
   token: string;
-  /** The name the person gave the account, "" when none: show it, else the username. */
-  friendlyName: string;
 }
 
 export interface PlexClient {

@@ -124,7 +124,7 @@ export function AccountScreen({ appInfo, session, onSession, onCheckAgain }: Acc
     setDialogError(null);
   }
 
-  const name = account.title || account.username;
+  const name = account.friendlyName || account.title || account.username;
   const joined = useFormattedDate(account.joinedAt);
   const expires = useFormattedDate(account.rememberExpiresAt);
   const status = validationText(session);

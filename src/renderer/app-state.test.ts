@@ -9,6 +9,7 @@ const session: SignedInView = {
     uuid: 'u-1',
     username: 'alice',
     title: 'Alice',
+    friendlyName: '',
     email: 'alice@example.com',
     thumb: null,
     joinedAt: '2020-01-01T00:00:00Z',

@@ -6,8 +6,10 @@ export interface PlexAccount {
   id: number;
   uuid: string;
   username: string;
-  /** What Plex shows as the account's name. */
+  /** What Plex shows as the account's name (plex.tv sends the username here). */
   title: string;
+  /** The name the person gave the account; "" when none. Shown in place of the username when set. */
+  friendlyName: string;
   email: string;
   /** Avatar URL, when plex.tv gave one. */
   thumb: string | null;

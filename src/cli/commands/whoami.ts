@@ -33,16 +33,16 @@ export async function whoami(args: string[], io: CliIo): Promise<number> {
   const token = await readToken(Boolean(values['token-stdin']), io.env, io.signal);
   const result = await client.getAccount(token, { signal: io.signal });
   if (!result.ok) throw plexFailure(result.error);
-  const { account, friendlyName } = result.value;
-  io.out(values.json ? `${terminalJson({ ...account, friendlyName })}\n` : describeAccount(account, friendlyName));
+  const { account } = result.value;
+  io.out(values.json ? `${terminalJson(account)}\n` : describeAccount(account));
   return 0;
 }
 
-export function describeAccount(account: PlexAccount, friendlyName: string): string {
+export function describeAccount(account: PlexAccount): string {
   const rows: [string, string][] = [
     ['Username', account.username],
     // plex.tv's `title` is the username; the name a person chose is `friendlyName`.
-    ['Name', friendlyName || account.username],
+    ['Name', account.friendlyName || account.username],
     ['Email', account.email],
     ['Plex Pass', account.hasPlexPass ? 'yes' : 'no'],
     ['Two-factor', account.twoFactorEnabled ? 'on' : 'off'],

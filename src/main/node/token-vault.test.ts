@@ -17,6 +17,7 @@ const account: PlexAccount = {
   uuid: 'uuid-1',
   username: 'alice',
   title: 'Alice',
+  friendlyName: '',
   email: 'alice@example.com',
   thumb: 'https://plex.tv/users/uuid-1/avatar',
   joinedAt: '2020-01-01T00:00:00.000Z',

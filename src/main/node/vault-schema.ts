@@ -13,6 +13,8 @@ const accountSchema = z.object({
   uuid: z.string(),
   username: z.string(),
   title: z.string(),
+  // Absent from files saved before it was kept.
+  friendlyName: z._default(z.string(), ''),
   email: z.string(),
   thumb: z.nullable(z.string()),
   joinedAt: z.string(),
