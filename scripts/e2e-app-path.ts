@@ -34,7 +34,8 @@ export function findE2eExecutable(root: string, platform: NodeJS.Platform = proc
   return found[0] ?? null;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(__filename);
+// Run by tsx (CommonJS here: the package has no "type"), not when a test imports it.
+const invokedDirectly = typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
 if (invokedDirectly) {
   const root = path.resolve(__dirname, '..');
   const executable = findE2eExecutable(root);
