@@ -45,7 +45,9 @@ export function findElectronTarget(
     };
   }
   const binary = findElectronBinary(env);
-  if (!binary.available) return binary;
+  if (!binary.available) {
+    return { available: false, reason: `${binary.reason} (or set ${E2E_APP_PATH_ENV} to a package:e2e build)` };
+  }
   return {
     available: true,
     executablePath: binary.path,
