@@ -1,16 +1,19 @@
 import { defineConfig, type Project } from '@playwright/test';
-import { findElectronBinary } from './e2e/support/electron-binary';
+import { findElectronTarget } from './e2e/support/electron-target';
 import type { ModeOptions } from './e2e/support/app-under-test';
 
 // The same specs in two modes. Main's logic is plain functions over injected services
 // (src/main/node/app-core.ts), so only Electron's transport needs swapping:
 // - web: the built renderer in Chromium, its preload API bridged to the real main-side
 //   handlers in the test process (file store, test encryptor), against the fake plex.tv;
-// - electron: the built app itself, defined only where an Electron binary exists.
-//   Elsewhere the "electron" project is one skipped test that says why.
+// - electron: the real app, defined only where there is one to launch: the package:e2e
+//   build named by E2E_APP_PATH, else the built out/ under node_modules/electron's binary
+//   (e2e/support/electron-target.ts). Elsewhere the "electron" project is one skipped test
+//   that says why. It runs one test at a time: the OS clipboard (every copy spec) and the
+//   window focus (keyboard specs) are one per desktop session, shared by every app on it.
 // Build first: `npx electron-vite build`.
 
-const electron = findElectronBinary();
+const electron = findElectronTarget();
 const UNAVAILABLE_SPEC = /electron-unavailable\.spec\.ts$/;
 // The docs screenshots rewrite docs/screenshots (committed files): never part of this run,
 // only of `npm run screenshots` (playwright.screenshots.config.ts).
@@ -23,7 +26,17 @@ const electronProject: Project<ModeOptions> = electron.available
   ? {
       name: 'electron',
       testIgnore: [UNAVAILABLE_SPEC, SCREENSHOTS_SPEC],
-      use: { appMode: 'electron', electronExecutable: electron.path },
+      workers: 1,
+      // A cold Electron start (and relaunches) takes longer than a page load in Chromium.
+      timeout: 60_000,
+      use: {
+        appMode: 'electron',
+        electronTarget: {
+          executablePath: electron.executablePath,
+          mainEntry: electron.mainEntry,
+          description: electron.description,
+        },
+      },
     }
   : { name: 'electron', testMatch: UNAVAILABLE_SPEC };
 

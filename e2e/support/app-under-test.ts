@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ElectronLaunchTarget } from './electron-target';
 
 // What a spec drives, whichever way the app runs: the built renderer in Chromium bridged
 // to the real main-side handlers in the test process (web mode), or the real Electron app
@@ -9,14 +10,17 @@ export type AppMode = 'web' | 'electron';
 /** The per-project options of playwright.config.ts. */
 export interface ModeOptions {
   appMode: AppMode;
-  /** The Electron binary (electron mode only). */
-  electronExecutable: string | undefined;
+  /** What electron mode launches (electron-target.ts); undefined in web mode. */
+  electronTarget: ElectronLaunchTarget | undefined;
 }
 
 export interface LaunchOptions {
   /** The API the app talks to; the fake plex.tv's by default. */
   apiUrl?: string;
-  /** 'basic_text': the OS offers no real encryption (Linux without a keyring). */
+  /**
+   * 'basic_text': the OS offers no real encryption (Linux without a keyring). In electron
+   * mode only on Linux (Chromium's --password-store=basic): skip such a test elsewhere.
+   */
   keystore?: 'available' | 'basic_text';
   /** 'fails': asking the system browser to open a URL throws (web mode only; the URL is still recorded). */
   systemBrowser?: 'opens' | 'fails';

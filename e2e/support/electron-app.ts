@@ -1,24 +1,63 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
+import { E2E_CLIPBOARD_CLEAR_SWITCH } from '../../src/main/node/launch-guard';
 import type { FakeHandle } from '../../testing/fake-plex/control';
 import type { AppUnderTest, LaunchOptions } from './app-under-test';
+import type { ElectronLaunchTarget } from './electron-target';
 
-// Electron mode: the built app (out/main/index.js) under Playwright's Electron driver,
-// pointed at the fake with PLEX_API_URL and given its own user-data directory, so a
-// relaunch finds the same settings file and the OS keystore (safeStorage) key.
+// Electron mode: the real app under Playwright's Electron driver (the built out/ under the
+// Electron binary, or the package:e2e build: electron-target.ts), pointed at the fake with
+// PLEX_API_URL and given its own user-data directory, so a relaunch finds the same
+// settings file and the OS keystore (safeStorage) key. The electron project runs one test
+// at a time (playwright.config.ts): the OS clipboard and the window focus are one per
+// desktop session.
+//
+// The OS keystore, the way Playwright sets it up for its own launches. Playwright appends
+// --use-mock-keychain and --password-store=basic through its loader only when it is not
+// given an executablePath (playwright-core's server/electron/loader.js); this harness
+// always gives one, so it passes what each platform needs itself:
+// - macOS: --use-mock-keychain (a fixed key instead of the login Keychain, which would ask
+//   an unsigned app for the user's password); safeStorage stays available, and the key is
+//   the same at the next launch.
+// - Windows: DPAPI, per user, never asks: nothing to pass.
+// - Linux: Chromium picks the store from the desktop (basic_text under a bare Xvfb);
+//   PLEX_SIGNIN_E2E_PASSWORD_STORE (e.g. gnome-libsecret, with gnome-keyring unlocked on a
+//   D-Bus session: .github/workflows/electron.yml) names it. A test that needs a real
+//   keychain is skipped, with the reason, when the app got basic_text anyway; it fails
+//   instead when PLEX_SIGNIN_E2E_PASSWORD_STORE promised one. keystore 'basic_text' passes
+//   Chromium's --password-store=basic, which exists only on Linux.
 
-export const MAIN_ENTRY = path.resolve(__dirname, '../../out/main/index.js');
-/** electron-store's default file in the user-data directory. */
+/** The settings file in the user-data directory (src/main/node/json-file-store.ts). */
 export const STORE_FILE_NAME = 'config.json';
+export const PASSWORD_STORE_ENV = 'PLEX_SIGNIN_E2E_PASSWORD_STORE';
 
 export interface ElectronAppSetup {
-  executablePath: string;
+  target: ElectronLaunchTarget;
   fake: FakeHandle;
   /** A fresh temporary directory for this test. */
   dir: string;
-  /** The app's own clear delay (src/main/node/app-core.ts): 60 s unless the app is told otherwise. */
+  /** Passed to the app as --e2e-clipboard-clear-ms (honoured by the e2e build and development runs). */
   clipboardClearMs: number;
+  testInfo: TestInfo;
+}
+
+type Keystore = NonNullable<LaunchOptions['keystore']>;
+
+/** Chromium's keystore switches for this platform (see above). */
+export function keystoreSwitches(keystore: Keystore, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+  if (keystore === 'basic_text') {
+    if (platform !== 'linux') {
+      throw new Error(
+        `keystore 'basic_text' exists only on Linux (Chromium's --password-store=basic); skip this test on ${platform}.`,
+      );
+    }
+    return ['--password-store=basic'];
+  }
+  if (platform === 'darwin') return ['--use-mock-keychain'];
+  const store = env[PASSWORD_STORE_ENV]?.trim();
+  if (platform === 'linux' && store) return [`--password-store=${store}`];
+  return [];
 }
 
 export class ElectronApp implements AppUnderTest {
@@ -28,6 +67,7 @@ export class ElectronApp implements AppUnderTest {
   readonly storeFile: string;
   private electronApp: ElectronApplication | null = null;
   private current: Page | null = null;
+  private launches = 0;
   private readonly opened: string[] = [];
   private readonly initScripts: Array<{ script: (arg: string) => void; arg: string }> = [];
 
@@ -45,16 +85,18 @@ export class ElectronApp implements AppUnderTest {
   async launch(options: LaunchOptions = {}): Promise<Page> {
     if (this.electronApp) throw new Error('The app is already running: use app.relaunch().');
     await mkdir(this.userDataDir, { recursive: true });
+    const keystore = options.keystore ?? 'available';
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
     env['PLEX_API_URL'] = options.apiUrl ?? this.setup.fake.apiUrl;
+    const { target } = this.setup;
     const electronApp = await _electron.launch({
-      executablePath: this.setup.executablePath,
+      executablePath: target.executablePath,
       args: [
-        MAIN_ENTRY,
+        ...(target.mainEntry ? [target.mainEntry] : []),
         `--user-data-dir=${this.userDataDir}`,
-        // Chromium's switch for "no keyring": safeStorage then reports basic_text on Linux.
-        ...(options.keystore === 'basic_text' ? ['--password-store=basic'] : []),
+        `--${E2E_CLIPBOARD_CLEAR_SWITCH}=${this.clipboardClearMs}`,
+        ...keystoreSwitches(keystore, process.platform, process.env),
       ],
       env,
     });
@@ -70,9 +112,36 @@ export class ElectronApp implements AppUnderTest {
         opened.push(url);
       };
     });
+    // The OS clipboard outlives the app: each test starts from an empty one, as in web mode.
+    if (this.launches === 0) await electronApp.evaluate(({ clipboard }) => clipboard.clear());
+    this.launches += 1;
     this.current = await electronApp.firstWindow();
     await this.current.waitForLoadState('domcontentloaded');
+    if (process.platform === 'linux') await this.checkLinuxKeystore(keystore);
     return this.current;
+  }
+
+  /** Linux: did the app get the keystore the test needs? Skips (or fails, see above) when not. */
+  private async checkLinuxKeystore(keystore: Keystore): Promise<void> {
+    const got = await this.running().evaluate(({ safeStorage }) => ({
+      backend: safeStorage.getSelectedStorageBackend(),
+      available: safeStorage.isEncryptionAvailable(),
+    }));
+    if (keystore === 'basic_text') {
+      if (got.backend !== 'basic_text') throw new Error(`--password-store=basic gave safeStorage "${got.backend}"`);
+      return;
+    }
+    if (got.backend !== 'basic_text' && got.available) return;
+    const promised = process.env[PASSWORD_STORE_ENV]?.trim();
+    const what = `safeStorage reports ${got.backend}${got.available ? '' : ' (encryption unavailable)'}`;
+    if (promised) {
+      throw new Error(`${PASSWORD_STORE_ENV}=${promised}, but ${what}: is the keyring unlocked on this D-Bus session?`);
+    }
+    await this.close();
+    this.setup.testInfo.skip(
+      true,
+      `Linux without a usable secret service: ${what}, so "Remember me" is off. Run under a D-Bus session with an unlocked gnome-keyring and ${PASSWORD_STORE_ENV}=gnome-libsecret (see .github/workflows/electron.yml).`,
+    );
   }
 
   async addInitScript(script: (arg: string) => void, arg: string): Promise<void> {

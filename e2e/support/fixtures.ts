@@ -14,9 +14,12 @@ import { WebApp } from './web-app';
 // folder removed after the test). Each worker starts its own fake (unless PLEX_FAKE_URL
 // names one) and, in web mode, its own renderer server and one Chromium.
 
-/** Short in web mode, so the clear can be watched; the real app's own value in electron mode. */
+/**
+ * Short, so the clear can be watched: web mode passes it to the core, electron mode to the
+ * app as --e2e-clipboard-clear-ms (honoured by the e2e build and development runs only).
+ */
 export const WEB_CLIPBOARD_CLEAR_MS = 1500;
-const ELECTRON_CLIPBOARD_CLEAR_MS = 60_000;
+const ELECTRON_CLIPBOARD_CLEAR_MS = WEB_CLIPBOARD_CLEAR_MS;
 
 interface WorkerFixtures extends ModeOptions {
   workerFake: FakeHandle;
@@ -31,7 +34,7 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   appMode: ['web', { option: true, scope: 'worker' }],
-  electronExecutable: [undefined, { option: true, scope: 'worker' }],
+  electronTarget: [undefined, { option: true, scope: 'worker' }],
 
   workerFake: [
     // eslint-disable-next-line no-empty-pattern
@@ -68,7 +71,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(workerFake);
   },
 
-  app: async ({ appMode, electronExecutable, fake, rendererUrl, webBrowser }, use, testInfo) => {
+  app: async ({ appMode, electronTarget, fake, rendererUrl, webBrowser }, use, testInfo) => {
     // The app's settings, logs and user data live here; removed after the test, failed or not.
     const dir = await mkdtemp(path.join(tmpdir(), 'plex-signin-e2e-'));
     let app: WebApp | ElectronApp | undefined;
@@ -77,12 +80,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (!webBrowser) throw new Error('web mode without a browser');
         app = new WebApp({ browser: webBrowser, fake, rendererUrl, dir, clipboardClearMs: WEB_CLIPBOARD_CLEAR_MS });
       } else {
-        if (!electronExecutable) throw new Error('electron mode without an Electron binary');
+        if (!electronTarget) throw new Error('electron mode without an Electron binary or E2E_APP_PATH');
         app = new ElectronApp({
-          executablePath: electronExecutable,
+          target: electronTarget,
           fake,
           dir,
           clipboardClearMs: ELECTRON_CLIPBOARD_CLEAR_MS,
+          testInfo,
         });
       }
       const launched = app;

@@ -292,6 +292,26 @@ describe('the built main process under the Electron double', () => {
   });
 });
 
+describe('the e2e clipboard switch (--e2e-clipboard-clear-ms)', () => {
+  it('shortens the clear in a development run and the e2e build, never in a packaged release', async () => {
+    const copySeconds = async (app: DoubleApp): Promise<unknown> => {
+      expect(await signIn(app, SEEDED.alice.login, SEEDED.alice.password)).toMatchObject({ ok: true });
+      const copied = await call(app, 'token:copy');
+      expect(copied).toMatchObject({ ok: true });
+      return copied.value;
+    };
+    const args = ['--e2e-clipboard-clear-ms=1500'];
+    const release = await start({ packaged: true, args });
+    const releaseCopy = await copySeconds(release);
+    await quit(release);
+    const dev = await start({ args });
+    const devCopy = await copySeconds(dev);
+    await quit(dev);
+    expect(releaseCopy).toEqual({ clearAfterSeconds: 60 });
+    expect(devCopy).toEqual({ clearAfterSeconds: 2 });
+  });
+});
+
 /** The id of the PIN the app created, from the fake's request log. */
 async function createdPinId(): Promise<number> {
   for (let i = 0; i < 50; i += 1) {

@@ -14,7 +14,12 @@ import { applySecurityPolicy } from './security-policy';
 import { createMainWindow } from './window';
 import { createFileLogger } from '../node/file-logger';
 import { createLogger, DEFAULT_LOG_LEVEL, LOG_LEVEL_ENV, type Logger, parseLogLevel } from '../node/logger';
-import { devUserDataPath, forbiddenDebugSwitch } from '../node/launch-guard';
+import {
+  clipboardClearOverride,
+  devUserDataPath,
+  E2E_CLIPBOARD_CLEAR_SWITCH,
+  forbiddenDebugSwitch,
+} from '../node/launch-guard';
 import { isTrustedSenderFrame } from '../node/trusted-sender';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 
@@ -111,8 +116,15 @@ function run(): void {
     serveAppScheme(join(__dirname, '../renderer'), RENDERER_CSP);
     applySecurityPolicy(pages, devServerUrl ? devRendererCsp(devServerUrl) : RENDERER_CSP, logger.warn);
 
+    // The e2e build (and a development run) may be told a short clipboard delay; a release never.
+    const clipboardClearMs = clipboardClearOverride({
+      isPackaged: app.isPackaged,
+      appName: app.getName(),
+      switchValue: app.commandLine.getSwitchValue(E2E_CLIPBOARD_CLEAR_SWITCH),
+    });
     const appCore = createAppCore({
       apiUrl,
+      ...(clipboardClearMs === undefined ? {} : { clipboardClearMs }),
       store: createElectronDocumentStore(),
       encryptor: createSafeStorageEncryptor(),
       clipboard: createElectronClipboard(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_NAME } from '../../shared/product';
-import { E2E_PRODUCT_NAME, forbiddenDebugSwitch, type LaunchFacts } from './launch-guard';
+import { clipboardClearOverride, E2E_PRODUCT_NAME, forbiddenDebugSwitch, type LaunchFacts } from './launch-guard';
 
 const facts = (argv: string[], extra: Partial<LaunchFacts> = {}): LaunchFacts => ({
   isPackaged: true,
@@ -24,5 +24,23 @@ describe('forbiddenDebugSwitch', () => {
     expect(forbiddenDebugSwitch(facts(['/opt/app', '--no-sandbox', '--inspector-is-not-a-switch']))).toBeNull();
     expect(forbiddenDebugSwitch(facts(['--inspect'], { isPackaged: false }))).toBeNull();
     expect(forbiddenDebugSwitch(facts(['--remote-debugging-port=0'], { appName: E2E_PRODUCT_NAME }))).toBeNull();
+  });
+});
+
+describe('clipboardClearOverride', () => {
+  const at = (switchValue: string, isPackaged: boolean, appName: string) =>
+    clipboardClearOverride({ isPackaged, appName, switchValue });
+
+  it('is never honoured by a packaged release', () => {
+    expect(at('1500', true, PRODUCT_NAME)).toBeUndefined();
+  });
+
+  it('is honoured by the e2e build and development runs, within bounds', () => {
+    expect(at('1500', true, E2E_PRODUCT_NAME)).toBe(1500);
+    expect(at('1500', false, PRODUCT_NAME)).toBe(1500);
+    expect(at('', true, E2E_PRODUCT_NAME)).toBeUndefined();
+    for (const bad of ['0', '99', '60001', '-5', '1e3', '1500ms', ' 1500', '1.5']) {
+      expect(at(bad, true, E2E_PRODUCT_NAME), bad).toBeUndefined();
+    }
   });
 });

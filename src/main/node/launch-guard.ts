@@ -43,3 +43,27 @@ export function forbiddenDebugSwitch(facts: LaunchFacts): string | null {
 export function devUserDataPath(releasePath: string): string {
   return `${releasePath}-dev`;
 }
+
+/**
+ * The e2e suite's switch for a short clipboard clear (`--e2e-clipboard-clear-ms=1500`), so
+ * a test can watch the clear instead of waiting 60 s. Honoured where the debugging
+ * switches are (the e2e build and development runs, which Playwright drives anyway),
+ * never by a packaged release.
+ */
+export const E2E_CLIPBOARD_CLEAR_SWITCH = 'e2e-clipboard-clear-ms';
+const E2E_CLIPBOARD_CLEAR_RANGE = { min: 100, max: 60_000 } as const;
+
+export interface ClipboardClearFacts {
+  isPackaged: boolean;
+  appName: string;
+  /** app.commandLine.getSwitchValue(E2E_CLIPBOARD_CLEAR_SWITCH): '' when absent. */
+  switchValue: string;
+}
+
+/** The clipboard clear delay the e2e switch asks for, or undefined for the app's own. */
+export function clipboardClearOverride(facts: ClipboardClearFacts): number | undefined {
+  if (facts.isPackaged && facts.appName !== E2E_PRODUCT_NAME) return undefined;
+  if (!/^\d{1,6}$/.test(facts.switchValue)) return undefined;
+  const ms = Number(facts.switchValue);
+  return ms >= E2E_CLIPBOARD_CLEAR_RANGE.min && ms <= E2E_CLIPBOARD_CLEAR_RANGE.max ? ms : undefined;
+}
