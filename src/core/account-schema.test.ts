@@ -27,6 +27,7 @@ describe('parseAccount', () => {
       uuid: 'a1b2c3d4',
       username: 'sample',
       title: 'Sample User',
+      friendlyName: 'Sample',
       email: 'sample@example.com',
       thumb: null,
       joinedAt: '2017-07-14T02:40:00.000Z',
@@ -127,12 +128,12 @@ describe('parseAccount on answers shaped like recorded plex.tv ones (src/core/fi
     const parsed = parseAccount(signinAnswer);
     expect(parsed).toEqual({
       token: 'FAKE-TOKEN-aaaaaaaaaaaa',
-      friendlyName: '',
       account: {
         id: 40_000_001,
         uuid: '0123456789abcdef',
         username: 'sample_user',
         title: 'sample_user',
+        friendlyName: '',
         email: 'sample.user@example.com',
         thumb: 'https://plex.tv/users/0123456789abcdef/avatar?c=1600000000',
         joinedAt: '2016-02-29T23:36:52.000Z',
