@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { AppInfo } from '../shared/ipc-views';
 import { PROJECT_LINKS } from '../shared/external-links';
 import { ExternalLink } from './external-link';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { useModalDialog } from './use-modal-dialog';
 
 interface AboutDialogProps {
   /** null when main could not say: the dialog still names the app and says who made it. */
@@ -13,18 +13,7 @@ interface AboutDialogProps {
 /** Who made this app, which version it is, its licence and where it lives. Focus starts on Close. */
 export function AboutDialog({ appInfo, onClose }: AboutDialogProps) {
   const ids = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
-  // After the effect above: the dialog must be open before Close can take focus.
-  const closeRef = useFocusOnMount<HTMLButtonElement>();
+  const { dialogRef, focusRef: closeRef } = useModalDialog<HTMLButtonElement>();
 
   return (
     <dialog

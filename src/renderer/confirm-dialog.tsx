@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { IpcError } from '../shared/ipc-views';
 import { FormAlert } from './form-alert';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { useModalDialog } from './use-modal-dialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -28,18 +28,7 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const ids = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
-  // Declared after the effect above: the dialog must be open before Cancel can take focus.
-  const cancelRef = useFocusOnMount<HTMLButtonElement>();
+  const { dialogRef, focusRef: cancelRef } = useModalDialog<HTMLButtonElement>();
 
   return (
     <dialog

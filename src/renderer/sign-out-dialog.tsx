@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { IpcError } from '../shared/ipc-views';
 import { FormAlert } from './form-alert';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { useModalDialog } from './use-modal-dialog';
 
 export type SignOutChoice = 'sign-out' | 'revoke';
 
@@ -20,18 +20,7 @@ interface SignOutDialogProps {
  */
 export function SignOutDialog({ busy, error, onChoose, onCancel }: SignOutDialogProps) {
   const ids = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
-  // Declared after the effect above: the dialog must be open before Cancel can take focus.
-  const cancelRef = useFocusOnMount<HTMLButtonElement>();
+  const { dialogRef, focusRef: cancelRef } = useModalDialog<HTMLButtonElement>();
 
   // Not `disabled` while busy: that would drop keyboard focus out of the dialog.
   const guard = (action: () => void) => () => {
