@@ -13,7 +13,8 @@ import tseslint from 'typescript-eslint';
 // not resolve would slip past it, so `import-x/no-unresolved` reports those. Packages are
 // matched by name: the built-in `no-restricted-imports` for Electron and for what src/preload
 // may use, `import-x/no-nodejs-modules` where code does not run on Node.
-// (`no-restricted-imports` does not see `import('electron')`; `require()` is banned in TS anyway.)
+// (`no-restricted-imports` does not see `import('electron')`, so `no-restricted-syntax` does;
+// `require()` is banned in TS anyway.)
 // test/lint/layers.test.ts plants forbidden and allowed imports per folder to keep it honest.
 
 /** Zones: `folder` may import itself and `mayImport` (packages are judged by name below), its
@@ -55,7 +56,12 @@ const zones = [
   layer('scripts', ['testing', 'src', 'build']),
 ].flat();
 
-const ELECTRON = '^(electron|electron-store|@electron-toolkit/[^/]+)(/|$)';
+const ELECTRON = '^(electron|electron-store|@electron-toolkit/[^/]+|@electron/remote)(/|$)';
+// no-restricted-imports does not see import(): the same packages as a dynamic import.
+const ELECTRON_IMPORT_EXPRESSION = {
+  selector: `ImportExpression[source.value=/${ELECTRON.replace(/\//g, '\\/')}/]`,
+  message: 'Electron belongs in src/main/electron and src/preload.',
+};
 // Everything but relative paths, electron and the Node built-ins (no-nodejs-modules has those).
 const NOT_ELECTRON_OR_BUILTIN = `^(?!\\.|electron(/|$)|node:|(${builtinModules.join('|')})(/|$))`;
 
@@ -75,8 +81,10 @@ const layers = [
         'error',
         { patterns: [{ regex: ELECTRON, message: 'Electron belongs in src/main/electron and src/preload.' }] },
       ],
+      'no-restricted-syntax': ['error', ELECTRON_IMPORT_EXPRESSION],
     },
   },
+  { files: ['src/main/electron/**', 'src/preload/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['src/main/electron/**'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['src/preload/**'],

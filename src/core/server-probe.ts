@@ -77,8 +77,9 @@ export async function probeServer(server: PlexServer, options: ProbeOptions = {}
         signal: AbortSignal.any(signals),
       });
       const id = machineIdentifier(res.data);
-      // Another server at the same address (a different LAN) is not an answer.
-      const answered = res.status === 200 && (id === undefined || id === server.clientIdentifier);
+      // Only this server's own identity counts: another server at the same address (a
+      // different LAN) or a captive portal's 200 page is not an answer.
+      const answered = res.status === 200 && id === server.clientIdentifier;
       return { uri: connection.uri, answered, ms: Date.now() - started };
     } catch {
       return { uri: connection.uri, answered: false, ms: Date.now() - started };

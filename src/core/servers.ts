@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { PlexResult } from '../shared/plex-error';
 import { unexpected } from './devices';
 import type { CallOptions, PlexClient } from './plex-client';
+import { isWellFormedToken } from './token-shape';
 
 // The servers an account can use, from `GET /resources` (docs/plex-api.md §5b): its own
 // and those shared with it, each with the token to use on THAT server (for a shared one it
@@ -83,7 +84,8 @@ export function parseServers(body: unknown): PlexServer[] | null {
     if (!parsed.success) continue;
     const r = parsed.data;
     const provides = (r.provides ?? '').split(',').map((p) => p.trim());
-    if (!provides.includes('server') || !r.accessToken) continue;
+    // A server's token is a token like any other (token-shape.ts): a malformed one is never kept or printed.
+    if (!provides.includes('server') || !r.accessToken || !isWellFormedToken(r.accessToken)) continue;
     const connections: PlexConnection[] = [];
     for (const raw of r.connections ?? []) {
       const c = connectionSchema.safeParse(raw);

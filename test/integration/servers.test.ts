@@ -60,11 +60,19 @@ describe('listServers', () => {
 const servers: Server[] = [];
 const seen: { port: number; headers: Record<string, string | string[] | undefined> }[] = [];
 
-/** A local stand-in for a Plex Media Server: answers /identity, answers as another server, or hangs. */
-async function localServer(mode: 'answer' | 'other' | 'hang', machineIdentifier = 'nas-machine-id'): Promise<string> {
+/** A local stand-in for a Plex Media Server: answers /identity, answers as another server, hangs, or is a captive portal. */
+async function localServer(
+  mode: 'answer' | 'other' | 'hang' | 'portal',
+  machineIdentifier = 'nas-machine-id',
+): Promise<string> {
   const server = createServer((req, res) => {
     seen.push({ port: (server.address() as AddressInfo).port, headers: req.headers });
     if (mode === 'hang') return; // never answers
+    if (mode === 'portal') {
+      res.setHeader('Content-Type', 'text/html');
+      res.end('<html><body>Sign in to the hotel Wi-Fi</body></html>');
+      return;
+    }
     res.setHeader('Content-Type', 'application/json');
     res.end(
       JSON.stringify({
@@ -147,6 +155,12 @@ describe('probeServer', () => {
   it('an address that answers as another server does not count', async () => {
     const impostor = await localServer('other');
     const result = await probeServer(serverWith([{ uri: impostor, local: true }]), { timeoutMs: 2_000 });
+    expect(result.connection).toBeNull();
+  });
+
+  it('a 200 page without this server’s identity (a captive portal) does not count', async () => {
+    const portal = await localServer('portal');
+    const result = await probeServer(serverWith([{ uri: portal, local: true }]), { timeoutMs: 2_000 });
     expect(result.connection).toBeNull();
   });
 

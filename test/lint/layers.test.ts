@@ -18,6 +18,8 @@ const RULES = {
   unresolved: 'import-x/no-unresolved',
   packages: 'no-restricted-imports',
   builtins: 'import-x/no-nodejs-modules',
+  /** import('electron'), which no-restricted-imports does not see. */
+  syntax: 'no-restricted-syntax',
 } as const;
 type Rule = (typeof RULES)[keyof typeof RULES];
 
@@ -89,6 +91,19 @@ const forbidden: Record<string, Case> = {
   'main/node → electron': { file: MAIN_NODE, specifier: 'electron' },
   'main/node → electron-store': { file: MAIN_NODE, specifier: 'electron-store' },
   'main/node → @electron-toolkit/utils': { file: MAIN_NODE, specifier: '@electron-toolkit/utils' },
+  'main/node → @electron/remote': { file: MAIN_NODE, specifier: '@electron/remote' },
+  'main/node → import("electron")': {
+    file: MAIN_NODE,
+    specifier: 'electron',
+    code: "export const load = () => import('%');\n",
+    rule: RULES.syntax,
+  },
+  'shared → import("electron/main")': {
+    file: SHARED,
+    specifier: 'electron/main',
+    code: "export const load = () => import('%');\n",
+    rule: RULES.syntax,
+  },
   'main/node → renderer': { file: MAIN_NODE, specifier: '../../renderer/api' },
   'main/node → main/electron': { file: MAIN_NODE, specifier: '../electron/clipboard' },
   'main/node → cli': { file: MAIN_NODE, specifier: '../../cli/args' },

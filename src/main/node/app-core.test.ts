@@ -902,6 +902,17 @@ describe('tokens for your tools (tool-tokens-service.ts)', () => {
     expect(clipboard.readText()).toBe('');
   });
 
+  it('makes one token at a time: a second press while the first is under way is refused', async () => {
+    const core = launch();
+    await signInAlice(core);
+    await fake.fault({ method: 'POST', path: '/api/v2/pins', delayMs: 400 });
+    const first = call(core, 'tools:create', { name: 'Kometa' });
+    const second = await call(core, 'tools:create', { name: 'Kometa' });
+    expect(second).toMatchObject({ ok: false, error: { kind: 'busy' } });
+    expect(value(await first).created.name).toBe('Kometa');
+    expect((await fake.devices()).filter((d) => d.product === 'Kometa')).toHaveLength(1);
+  });
+
   it('needs a signed-in account', async () => {
     const core = launch();
     expect(await call(core, 'tools:create', { name: 'Kometa' })).toMatchObject({
@@ -990,6 +1001,28 @@ describe('Authorized Devices (devices-service.ts)', () => {
     });
     value(await call(core, 'devices:remove', { id: devices.find((d) => d.toolToken === 'Kometa')!.id }));
     expect(value(await call(core, 'tools:list')).tokens).toEqual([]);
+  });
+
+  it('removes nothing from a list another account saw: signed out and in as bob, alice’s ids are refused', async () => {
+    const core = launch();
+    await signInAlice(core);
+    const stale = (await list(core)).find((d) => d.stale)!;
+    value(await call(core, 'session:sign-out'));
+    value(await call(core, 'session:sign-in', { login: bob.login, password: bob.password, rememberMe: true }));
+    value(
+      await call(core, 'session:sign-in', {
+        login: bob.login,
+        password: bob.password,
+        rememberMe: true,
+        verificationCode: bob.code,
+      }),
+    );
+    await fake.reset();
+    expect(await call(core, 'devices:remove', { id: stale.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    });
+    expect(await requests()).toEqual([]);
   });
 
   it('reports plex.tv’s rate limit when it outlasts the retries', async () => {

@@ -36,8 +36,9 @@ const UNKNOWN = 'That device is not in the list any more; refresh it.';
 export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
   const { state, client } = deps;
   const lifetime = new AbortController();
-  /** The last list's devices by id: a removal is checked against what the user saw. */
+  /** The last list's devices by id, and whose list it was: a removal is checked against what the user saw. */
   let listed = new Map<string, PlexDevice>();
+  let listedFor: string | null = null;
 
   return {
     async list({ staleAfterDays }) {
@@ -45,6 +46,8 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
       if (!session) return fail('not-signed-in', NOT_SIGNED_IN);
       const result = await listDevices(client, session.token, { signal: lifetime.signal });
       if (!result.ok) return failFromPlex(result.error);
+      // Signed out, or in as someone else, while plex.tv answered: that list is not theirs.
+      if (state.session()?.token !== session.token) return fail('not-signed-in', NOT_SIGNED_IN);
       const tools = deps.toolNames();
       const stale = new Map(
         pickStaleDevices(result.value, {
@@ -53,6 +56,7 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
         }).map(({ device, reason }) => [device.id, reason]),
       );
       listed = new Map(result.value.map((d) => [d.id, d]));
+      listedFor = session.token;
       const views: DeviceView[] = result.value.map((d) => ({
         id: d.id,
         name: d.name,
@@ -77,7 +81,7 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
     async remove({ id }) {
       const session = state.session();
       if (!session) return fail('not-signed-in', NOT_SIGNED_IN);
-      const device = listed.get(id);
+      const device = listedFor === session.token ? listed.get(id) : undefined;
       if (!device) return fail('invalid-request', UNKNOWN);
       if (device.clientIdentifier === deps.clientIdentifier) return fail('invalid-request', THIS_APP);
       const result = await removeDevice(client, session.token, id, { signal: lifetime.signal });

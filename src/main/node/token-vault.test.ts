@@ -323,3 +323,37 @@ describe('the test doubles', () => {
     expect(fs.readdirSync(path.join(dir, 'nested'))).toEqual(['settings.json']);
   });
 });
+
+describe('tool tokens', () => {
+  const tool = {
+    id: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    name: 'Kometa',
+    accountUuid: 'uuid-1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastCheckedAt: null,
+    status: 'alive' as const,
+    token: 'tool-token-not-real-1',
+  };
+
+  it('are kept encrypted next to the session, and neither write loses the other', () => {
+    const vault = open();
+    expect(vault.saveTool(tool)).toBe(true);
+    expect(vault.save({ token: TOKEN, account })).toBe(true);
+    expect(vault.forget()).toBe(true);
+    expect(readFile()).not.toContain(tool.token);
+    expect(open().tools).toEqual([tool]);
+  });
+
+  it('stay on disk when they cannot be decrypted (a keychain prompt denied), and are not shown', () => {
+    open().saveTool(tool);
+    key = randomBytes(32);
+    expect(open().tools).toEqual([]);
+    expect((readDoc()['tools'] as unknown[]).length).toBe(1);
+  });
+
+  it('stay on disk while the keychain is locked at launch', () => {
+    open().saveTool(tool);
+    expect(open({ available: false }).tools).toEqual([]);
+    expect(open().tools).toEqual([tool]);
+  });
+});

@@ -128,15 +128,18 @@ export function openTokenVault(deps: TokenVaultDeps): TokenVault {
       }
     }
   }
-  // Tool tokens follow the session's rules: kept on disk while the keychain is locked,
-  // dropped when undecryptable, kept in memory only where the keystore protects nothing.
+  // Tool tokens follow the session's rules: kept on disk while the keychain is locked, kept
+  // in memory only where the keystore protects nothing. One that cannot be decrypted stays
+  // on disk too: unlike the session, signing in again cannot bring it back, and the tool
+  // still uses it (a keychain prompt denied once must not lose it for good).
   const tools: SavedToolToken[] = [];
   if (doc.tools?.length && keystoreAnswers()) {
     const kept: StoredToolToken[] = [];
     for (const stored of doc.tools) {
       const token = decryptToken(stored.encryptedToken);
       if (token === null) {
-        log('A saved tool token could not be decrypted; it was dropped.');
+        log('A saved tool token could not be decrypted; it is kept on disk and not shown.');
+        if (capability.rememberAvailable) kept.push(stored);
         continue;
       }
       const { encryptedToken: _cipher, ...rest } = stored;

@@ -42,6 +42,8 @@ export interface ToolTokensService {
 const NOT_SIGNED_IN = 'Sign in first: tokens for your tools are made with your account.';
 const DUPLICATE = 'You already have a token with that name; choose another name, or revoke the old one first.';
 const UNKNOWN = 'That tool token is not on this computer any more; refresh the list.';
+const CREATING = 'A token is already being made; wait for it to finish.';
+const SWITCHED = 'You signed out while the token was being made; it is kept for that account.';
 const FORGET_FAILED = 'The token was revoked, but this computer’s settings file could not be updated; try again.';
 
 export function createToolTokensService(deps: ToolTokensServiceDeps): ToolTokensService {
@@ -51,6 +53,8 @@ export function createToolTokensService(deps: ToolTokensServiceDeps): ToolTokens
   const lifetime = new AbortController();
   // Every tool token of every account that used this install; each account sees its own.
   const tools = new Map<string, SavedToolToken>();
+  /** One creation at a time: two quick presses must not make two devices of one name. */
+  let creating = false;
   let kept: 'keychain' | 'session-only' = vault.capability.rememberAvailable ? 'keychain' : 'session-only';
   for (const tool of vault.tools) add(tool);
 
@@ -120,7 +124,14 @@ export function createToolTokensService(deps: ToolTokensServiceDeps): ToolTokens
       const checked = checkToolTokenName(raw);
       if (!checked.ok) return fail('invalid-name', checked.message);
       if (mine().some((t) => sameToolTokenName(t.name, checked.name))) return fail('invalid-name', DUPLICATE);
-      const made = await createToolToken(client, session.token, { name: checked.name }, { signal: lifetime.signal });
+      if (creating) return fail('busy', CREATING);
+      creating = true;
+      let made: Awaited<ReturnType<typeof createToolToken>>;
+      try {
+        made = await createToolToken(client, session.token, { name: checked.name }, { signal: lifetime.signal });
+      } finally {
+        creating = false;
+      }
       if (!made.ok) return failFromPlex(made.error);
       const tool: SavedToolToken = {
         id: made.value.clientIdentifier,
@@ -133,6 +144,8 @@ export function createToolTokensService(deps: ToolTokensServiceDeps): ToolTokens
       };
       add(tool);
       if (!vault.saveTool(tool)) kept = 'session-only';
+      // Kept for the account that made it; the screen of whoever is signed in now is not told of it.
+      if (state.session()?.token !== session.token) return fail('cancelled', SWITCHED);
       const { token: _secret, accountUuid: _account, ...shown } = tool;
       return ok({ created: shown, list: view() });
     },
@@ -159,7 +172,8 @@ export function createToolTokensService(deps: ToolTokensServiceDeps): ToolTokens
     },
 
     forgetRemoved(clientIdentifier) {
-      if (!tools.has(clientIdentifier)) return;
+      // Only the signed-in account's own tool: another account's device id means nothing here.
+      if (!own(clientIdentifier)) return;
       drop(clientIdentifier);
       vault.forgetTool(clientIdentifier);
     },
