@@ -70,7 +70,11 @@ const layers = [
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'] }),
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'],
+          // TypeScript's ESM convention: `./x.mjs` names the source `./x.mts`.
+          extensionAlias: { '.mjs': ['.mts', '.mjs'] },
+        }),
       ],
     },
     rules: {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakePlex } from '../testing/fake-plex/server';
+import { median } from './bench-support.mjs';
 
 // `npm run bench`: whole-process sign-in time of the CLI against the fake plex.tv, next to
 // the floor (a bare node:http script doing the same single POST) and a naive fetch script,
@@ -47,12 +48,6 @@ function timeOnce(name: Name): Promise<number> {
     child.stdin.end(`${password}\n`);
   });
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 const names = Object.keys(candidates) as Name[];
 const times: Record<Name, number[]> = { floor: [], fetch: [], cli: [] };

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication } from '@playwright/test';
+import { fillAndSubmitSource, median } from './bench-support.mjs';
 
 // `npx tsx bench/electron-launch.bench.mts` (CI only: .github/workflows/electron.yml; it
 // needs an Electron binary, which these machines do not have). How soon the real app is
@@ -45,23 +46,10 @@ interface Sample {
 const PROBE = `(() => {
   if (window.__benchProbe) return;
   window.__benchProbe = true;
-  const LOGIN = ${JSON.stringify(LOGIN)}, PASSWORD = ${JSON.stringify(PASSWORD)};
   let done = false;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const fill = (input, value) => {
-    if (input.value === value) return;
-    setValue.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
+  ${fillAndSubmitSource(LOGIN, PASSWORD)}
   const attempt = () => {
-    if (done) return;
-    const login = document.querySelector('input[autocomplete="username"]');
-    const password = document.querySelector('input[type="password"]');
-    const submit = document.querySelector('button[type="submit"]');
-    if (!login || !password || !submit) return;
-    fill(login, LOGIN);
-    fill(password, PASSWORD);
-    submit.click();
+    if (!done) fillAndSubmit();
   };
   // Stops once the app answers (the stub refuses the password): one request is enough.
   const stop = () => { done = true; };
@@ -73,12 +61,6 @@ const PROBE = `(() => {
   };
   if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true });
 })();`;
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** What to launch: the e2e build's executable, or the Electron binary with out/main/index.js. */
 function target(): { executablePath: string; entry: string[]; what: string } {

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import { chromiumExecutable, chromiumLaunchOptions } from '../testing/chromium-launch';
 import { startRendererServer } from '../testing/renderer-server';
+import { fillAndSubmitSource, median } from './bench-support.mjs';
 
 // `npm run bench:renderer`: how soon the built renderer takes the user's input, next to
 // the least page that could, measured in the same run, interleaved, each load in a fresh
@@ -64,22 +65,11 @@ const probe = (mode: Mode) => `(() => {
   Object.defineProperty(window, 'plexSignIn', { value: Object.freeze(api) });
   addEventListener('submit', (event) => event.preventDefault(), true);
 
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const fill = (input, value) => {
-    if (input.value === value) return;
-    setValue.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
+  ${fillAndSubmitSource(LOGIN, PASSWORD)}
   const attempt = () => {
     if (bench.interactive !== undefined) return;
     if (mode === 'signed-out') {
-      const login = document.querySelector('input[autocomplete="username"]');
-      const password = document.querySelector('input[type="password"]');
-      const submit = document.querySelector('button[type="submit"]');
-      if (!login || !password || !submit) return;
-      fill(login, LOGIN);
-      fill(password, PASSWORD);
-      submit.click();
+      fillAndSubmit();
     } else {
       const copy = Array.from(document.querySelectorAll('button')).find((b) => /copy token/i.test(b.textContent));
       if (copy) copy.click();
@@ -134,12 +124,6 @@ if (result.ok && result.value.signedIn) {
 }
 document.getElementById('copy').addEventListener('click', () => void window.plexSignIn.copyToken());`,
   );
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 function gzipKilobytes(extension: string): { files: number; kb: number } {
@@ -220,7 +204,7 @@ for (const mode of ['signed-out', 'signed-in'] as const) {
   const floor = median(samples[mode].floor.map((s) => s.interactive));
   const ratio = app / floor;
 
-  const paint = (v: Variant) => median(samples[mode][v].map((s) => s.paint)).toFixed(1);
+  const paint = (v: Variant) => median(samples[mode][v].map((s) => s.paint).filter(Number.isFinite)).toFixed(1); // no entry: painted before the probe looked
   console.log(
     `  ${mode}: interactive median ${app.toFixed(1)} ms vs floor ${floor.toFixed(1)} ms = ${ratio.toFixed(2)} × ` +
       `(goal <= ${GOAL_RATIO} ×: ${ratio <= GOAL_RATIO ? 'met' : 'NOT MET'}); first contentful paint ${paint('app')} ms vs ${paint('floor')} ms`,
