@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { AppInfo, IpcResult, PinMode, SessionView } from '../shared/ipc-views';
-import { AccountPanels } from './account-panels';
 import { AccountScreen } from './account-screen';
 import { api } from './api';
 import { appReducer, initialState } from './app-state';
@@ -11,6 +10,10 @@ import { SignInScreen } from './sign-in-screen';
 import { TestServerBanner } from './test-server-banner';
 import { useStore } from './use-store';
 import { VerificationScreen } from './verification-screen';
+
+// The tool-token, server and device panels are half the page's code and no part of the
+// sign-in screen: loaded on demand, so a signed-out start does not parse them (bench:renderer).
+const AccountPanels = lazy(() => import('./account-panels').then((m) => ({ default: m.AccountPanels })));
 
 interface AppProps {
   /** null when main could not say: then no banner, and "Remember me" stays available. */
@@ -152,7 +155,9 @@ export function App({ appInfo, initialSession }: AppProps) {
                 if (dispatch({ type: 'check-again' })) checkSession();
               }}
             />
-            <AccountPanels />
+            <Suspense fallback={null}>
+              <AccountPanels />
+            </Suspense>
           </>
         );
     }
