@@ -4,7 +4,7 @@ import { pickStaleDevices } from '../../src/core/stale-devices';
 import { checkToken, createToolToken } from '../../src/core/tool-tokens';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { SEEDED } from '../../testing/seeded-accounts';
-import { testClient } from '../support/clients';
+import { signInWithTestClient, TEST_CLIENT_IDENTIFIER, testClient } from '../support/clients';
 
 // Authorized Devices (docs/plex-api.md §5b) against the fake plex.tv over real HTTP.
 
@@ -16,13 +16,8 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 const { alice } = SEEDED;
-const APP_CLIENT = 'test-client-identifier-1';
-
-async function signInAlice(): Promise<string> {
-  const result = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.token;
-}
+const APP_CLIENT = TEST_CLIENT_IDENTIFIER;
+const signInAlice = () => signInWithTestClient(fake, alice);
 
 async function devicesOf(token: string) {
   const result = await listDevices(testClient(fake), token);

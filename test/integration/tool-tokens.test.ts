@@ -3,7 +3,7 @@ import { checkToken, createToolToken, revokeToolToken } from '../../src/core/too
 import { listDevices } from '../../src/core/devices';
 import { type FakeHandle, useFakePlex } from '../../testing/fake-plex/control';
 import { SEEDED } from '../../testing/seeded-accounts';
-import { testClient } from '../support/clients';
+import { signInWithTestClient, TEST_CLIENT_IDENTIFIER, testClient } from '../support/clients';
 
 // Tool tokens (docs/plex-api.md §5a) against the fake plex.tv over real HTTP: each is a
 // device of its own that outlives the app's session and dies alone.
@@ -16,13 +16,8 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 const { alice } = SEEDED;
-const APP_CLIENT = 'test-client-identifier-1';
-
-async function signInAlice(): Promise<string> {
-  const result = await testClient(fake).signIn({ login: alice.login, password: alice.password, rememberMe: true });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.token;
-}
+const APP_CLIENT = TEST_CLIENT_IDENTIFIER;
+const signInAlice = () => signInWithTestClient(fake, alice);
 
 async function mint(accountToken: string, name: string) {
   const result = await createToolToken(testClient(fake), accountToken, { name });
